@@ -1,0 +1,166 @@
+package io.github.hourglassmocap.inference.lift;
+
+import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.joints.H36mJoints;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Lifts a whole keypoint track to a {@link Pose3dSequence}: fills gaps ({@link GapFiller}), normalises,
+ * lifts offline ({@link OfflineLifter}) or as a simulated live stream ({@link StreamingLifter}), recovers
+ * and smooths the root path ({@link RootEstimator}) and carries the last valid pose through long gaps.
+ * Stateless apart from its settings; thread-safe if the model is used by one thread at a time.
+ */
+public final class ClipLifter {
+    /** How frames are lifted. */
+    public enum Mode {
+        /** The whole clip at once; every frame has context on both sides. */
+        OFFLINE,
+        /** Frame by frame, each pose after a look-ahead of L frames. */
+        STREAMING;
+
+        /**
+         * Parses a mode name, case-insensitively.
+         *
+         * @param text "offline" or "streaming" (not null)
+         * @return the mode
+         */
+        public static Mode parse(String text) {
+            for (Mode m : values()) {
+                if (m.name().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("unknown mode '" + text + "'; expected one of [offline, streaming]");
+        }
+    }
+
+    private final Mode mode;
+    private final int lookahead;
+    private final int stride;
+    private final boolean flip;
+    private final double focalPixels;
+    private final double rootSigmaFrames;
+    private final float rootAlpha;
+
+    /**
+     * Creates a lifter.
+     *
+     * @param mode offline or streaming (not null)
+     * @param lookahead streaming look-ahead in frames (&ge;0; ignored offline)
+     * @param stride frames between window runs (&ge;1, or 0 for the default: F/3 offline, 1 streaming)
+     * @param flip whether to average with the mirrored input
+     * @param focalPixels the camera's focal length in pixels (&gt;0), or 0 for the prior
+     *     {@link RootEstimator#defaultFocal}
+     */
+    public ClipLifter(Mode mode, int lookahead, int stride, boolean flip, double focalPixels) {
+        if (mode == null) {
+            throw new IllegalArgumentException("mode must not be null; expected one of [offline, streaming]");
+        }
+        if (lookahead < 0) {
+            throw new IllegalArgumentException("lookahead " + lookahead + " invalid; expected >= 0");
+        }
+        if (stride < 0) {
+            throw new IllegalArgumentException("stride " + stride + " invalid; expected >= 1, or 0 for the default");
+        }
+        if (!(focalPixels >= 0) || Double.isInfinite(focalPixels)) {
+            throw new IllegalArgumentException("focalPixels " + focalPixels + " invalid; expected > 0, or 0 for the prior");
+        }
+        this.mode = mode;
+        this.lookahead = lookahead;
+        this.stride = stride;
+        this.flip = flip;
+        this.focalPixels = focalPixels;
+        this.rootSigmaFrames = 2.0;
+        this.rootAlpha = 0.5f;
+    }
+
+    /**
+     * Lifts 2D joints that are already finite and normalised, without gap handling or root recovery: the
+     * core used by {@link #lift} and by the lifter evaluation.
+     *
+     * @param model the window model (not null)
+     * @param normalised [T][17][2] screen-normalised (not null, T &ge; 1, finite, unaffected)
+     * @return a new array [T][17][3], root-relative metres
+     * @throws MocapException if the model fails
+     */
+    public float[][][] liftNormalised(WindowModel model, float[][][] normalised) throws MocapException {
+        WindowModel m = flip ? new FlipAveragedModel(model) : model;
+        if (mode == Mode.OFFLINE) {
+            int s = stride == 0 ? OfflineLifter.defaultStride(m.frames()) : stride;
+            return new OfflineLifter(m, m.outputFrames() == 1 ? 1 : s).lift(normalised);
+        }
+        StreamingLifter stream = new StreamingLifter(m, lookahead, stride == 0 ? 1 : stride);
+        float[][][] out = new float[normalised.length][][];
+        List<StreamingLifter.Emitted> got = new ArrayList<>();
+        for (float[][] frame : normalised) {
+            got.addAll(stream.push(frame));
+        }
+        got.addAll(stream.flush());
+        for (StreamingLifter.Emitted e : got) {
+            out[e.frame()] = e.joints();
+        }
+        return out;
+    }
+
+    /**
+     * Lifts a track.
+     *
+     * @param track the 2D joints (not null, unaffected)
+     * @param model the window model (not null)
+     * @param modelName the model's name, recorded in the output (not null)
+     * @return a new sequence with one frame per track frame, every value finite
+     * @throws MocapException if no frame has a person, or the model fails or returns non-finite values
+     */
+    public Pose3dSequence lift(KeypointTrack track, WindowModel model, String modelName) throws MocapException {
+        GapFiller.Result filled = GapFiller.defaults(track.frameRateHz()).fill(track);
+        int t = track.size();
+        float[][][] norm = ScreenNormalisation.normalise(filled.joints(), track.width(), track.height());
+        float[][][] poses = liftNormalised(model, norm);
+        for (int i = 0; i < t; i++) {
+            for (float[] j : poses[i]) {
+                if (!Float.isFinite(j[0]) || !Float.isFinite(j[1]) || !Float.isFinite(j[2])) {
+                    throw new MocapException("lifter " + modelName + " returned a non-finite value at frame " + i
+                            + "; the model is broken (check it against its golden tensors)");
+                }
+            }
+        }
+        double f = focalPixels > 0 ? focalPixels : RootEstimator.defaultFocal(track.width());
+        RootEstimator roots = new RootEstimator(track.width(), track.height(), f);
+        float[][] root = new float[t][];
+        boolean[] valid = filled.valid();
+        float[] equal = new float[H36mJoints.COUNT];
+        for (int i = 0; i < t; i++) {
+            float[] w = filled.interpolated()[i] ? equal : filled.confidence()[i];
+            root[i] = roots.solve(filled.joints()[i], w, poses[i]);
+        }
+        if (mode == Mode.OFFLINE) {
+            RootEstimator.smoothGaussian(root, valid, rootSigmaFrames);
+        } else {
+            RootEstimator.CausalSmoother s = new RootEstimator.CausalSmoother(rootAlpha);
+            for (int i = 0; i < t; i++) {
+                if (valid[i]) {
+                    root[i] = s.next(root[i]);
+                }
+            }
+        }
+        int firstValid = 0;
+        while (!valid[firstValid]) {
+            firstValid++;
+        }
+        List<Pose3dSequence.Frame> frames = new ArrayList<>(t);
+        int lastValid = firstValid;
+        for (int i = 0; i < t; i++) {
+            if (valid[i]) {
+                lastValid = i;
+            }
+            int src = valid[i] ? i : lastValid;
+            float[] conf = valid[i] ? filled.confidence()[i].clone() : new float[H36mJoints.COUNT];
+            frames.add(new Pose3dSequence.Frame(track.firstIndex() + i, track.timestampNanos(i), valid[i],
+                    filled.interpolated()[i], poses[src], root[src].clone(), conf));
+        }
+        return new Pose3dSequence(track.source(), track.frameRateHz(), modelName, mode.name().toLowerCase(Locale.ROOT),
+                mode == Mode.OFFLINE ? 0 : lookahead, frames);
+    }
+}

@@ -1,0 +1,214 @@
+package io.github.hourglassmocap.inference.lift;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.github.hourglassmocap.inference.DecodeException;
+import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.joints.H36mJoints;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A lifted clip: per frame 17 root-relative 3D joints and the root's position in camera space
+ * (docs/formats.md, "3D poses"). Immutable; every value is finite.
+ *
+ * @param source the keypoints file it was lifted from (not null)
+ * @param frameRateHz frames per second (&gt;0)
+ * @param model the lifter's name (not null)
+ * @param mode "offline" or "streaming" (not null)
+ * @param lookaheadFrames the streaming look-ahead (0 for offline)
+ * @param frames the frames in order (not null, copied)
+ */
+public record Pose3dSequence(String source, double frameRateHz, String model, String mode, int lookaheadFrames,
+        List<Frame> frames) {
+    /** The format version written. */
+    public static final int VERSION = 1;
+
+    /**
+     * One frame.
+     *
+     * @param index the frame's index in the keypoints file
+     * @param timestampNanos the frame's time
+     * @param valid false inside a long gap without a person (the pose is then the last valid one)
+     * @param interpolated true when the 2D input of this frame was interpolated
+     * @param joints [17][3] metres, camera frame, root-relative
+     * @param root [3] the pelvis in camera space, metres
+     * @param confidence [17] the 2D confidence of each joint (0 where it was filled in)
+     */
+    public record Frame(int index, long timestampNanos, boolean valid, boolean interpolated, float[][] joints,
+            float[] root, float[] confidence) {
+        /**
+         * Creates a frame, checking it.
+         */
+        public Frame {
+            if (joints == null || joints.length != H36mJoints.COUNT || root == null || root.length != 3
+                    || confidence == null || confidence.length != H36mJoints.COUNT) {
+                throw new IllegalArgumentException("frame " + index + " needs 17 joints, a 3-value root and 17 confidences");
+            }
+            for (float[] j : joints) {
+                if (j.length != 3 || !finite(j)) {
+                    throw new IllegalArgumentException("frame " + index + " has a joint that is not 3 finite values");
+                }
+            }
+            if (!finite(root) || !finite(confidence)) {
+                throw new IllegalArgumentException("frame " + index + " has a non-finite root or confidence");
+            }
+        }
+    }
+
+    /**
+     * Creates a sequence.
+     */
+    public Pose3dSequence {
+        if (source == null || model == null || mode == null || frames == null) {
+            throw new IllegalArgumentException("source, model, mode and frames must not be null");
+        }
+        frames = List.copyOf(frames);
+    }
+
+    private static boolean finite(float[] v) {
+        for (float x : v) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes the sequence as JSON, atomically (a temporary file in the same folder, then a rename).
+     *
+     * @param path the file to write (not null; its folder must exist)
+     * @throws MocapIOException if writing fails
+     */
+    public void write(Path path) throws MocapIOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                writeJson(w);
+            }
+            try {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    e.addSuppressed(ignored);
+                }
+            }
+            throw new MocapIOException("could not write 3D poses to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeJson(Writer w) throws IOException {
+        JsonObject head = new JsonObject();
+        head.addProperty("source", source);
+        w.write("{\"version\": " + VERSION + ", \"source\": " + head.get("source") + ", \"frameRateHz\": " + num(frameRateHz)
+                + ", \"model\": " + new com.google.gson.JsonPrimitive(model) + ", \"mode\": "
+                + new com.google.gson.JsonPrimitive(mode) + ", \"lookaheadFrames\": " + lookaheadFrames
+                + ", \"joints\": " + jointNames() + ",\n \"frames\": [");
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            StringBuilder sb = new StringBuilder(1200);
+            sb.append(i == 0 ? "\n  " : ",\n  ");
+            sb.append("{\"index\": ").append(f.index()).append(", \"timestampNanos\": ").append(f.timestampNanos())
+                    .append(", \"valid\": ").append(f.valid()).append(", \"interpolated\": ").append(f.interpolated())
+                    .append(", \"joints\": [");
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                sb.append(j == 0 ? "" : ", ").append(vec(f.joints()[j]));
+            }
+            sb.append("], \"root\": ").append(vec(f.root())).append(", \"confidence\": [");
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                sb.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", f.confidence()[j]));
+            }
+            sb.append("]}");
+            w.write(sb.toString());
+        }
+        w.write("\n ]}\n");
+    }
+
+    private static String jointNames() {
+        JsonArray a = new JsonArray();
+        H36mJoints.names().forEach(a::add);
+        return a.toString();
+    }
+
+    private static String vec(float[] v) {
+        return String.format(Locale.ROOT, "[%.5f, %.5f, %.5f]", v[0], v[1], v[2]);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /**
+     * Reads a sequence written by {@link #write}.
+     *
+     * @param path the file (not null)
+     * @return a new sequence
+     * @throws MocapIOException if the file cannot be read
+     * @throws DecodeException if it is not a 3D pose file of a supported version
+     */
+    public static Pose3dSequence read(Path path) throws MocapException {
+        JsonObject root;
+        try {
+            root = JsonParser.parseString(Files.readString(path, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (NoSuchFileException e) {
+            throw new MocapIOException("3D pose file " + path + " not found", e);
+        } catch (IOException e) {
+            throw new MocapIOException("3D pose file " + path + " could not be read: " + e.getMessage(), e);
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new DecodeException("3D pose file " + path + " is not a JSON object: " + e.getMessage(), e);
+        }
+        try {
+            int version = root.get("version").getAsInt();
+            if (version != VERSION) {
+                throw new DecodeException("3D pose file " + path + " has version " + version + "; supported: [" + VERSION + "]");
+            }
+            List<Frame> frames = new ArrayList<>();
+            for (var e : root.getAsJsonArray("frames")) {
+                JsonObject f = e.getAsJsonObject();
+                float[][] joints = new float[H36mJoints.COUNT][];
+                JsonArray ja = f.getAsJsonArray("joints");
+                for (int j = 0; j < H36mJoints.COUNT; j++) {
+                    joints[j] = floats(ja.get(j).getAsJsonArray());
+                }
+                frames.add(new Frame(f.get("index").getAsInt(), f.get("timestampNanos").getAsLong(),
+                        f.get("valid").getAsBoolean(), f.get("interpolated").getAsBoolean(), joints,
+                        floats(f.getAsJsonArray("root")), floats(f.getAsJsonArray("confidence"))));
+            }
+            return new Pose3dSequence(root.get("source").getAsString(), root.get("frameRateHz").getAsDouble(),
+                    root.get("model").getAsString(), root.get("mode").getAsString(),
+                    root.get("lookaheadFrames").getAsInt(), frames);
+        } catch (NullPointerException | ClassCastException | IllegalStateException | IndexOutOfBoundsException
+                | IllegalArgumentException e) {
+            throw new DecodeException("3D pose file " + path + " is malformed (" + e + "); see docs/formats.md", e);
+        }
+    }
+
+    private static float[] floats(JsonArray a) {
+        float[] r = new float[a.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a.get(i).getAsFloat();
+        }
+        return r;
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.hourglassmocap.inference.lift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hourglassmocap.inference.MocapException;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ClipLifterTest {
+    @Test
+    void liftsWithTheTinyModelInBothModesWithoutNaN() throws Exception {
+        boolean[] person = new boolean[30];
+        Arrays.fill(person, true);
+        person[5] = false;
+        for (int i = 12; i < 25; i++) {
+            person[i] = false;
+        }
+        KeypointTrack track = GapFillerTest.track(person);
+        try (PoseLifter lifter = PoseLifter.open(PoseLifterTest.resource("tiny-seq2seq.onnx"))) {
+            for (ClipLifter.Mode mode : ClipLifter.Mode.values()) {
+                Pose3dSequence seq = new ClipLifter(mode, 2, 0, true, 0).lift(track, lifter, "tiny");
+                assertEquals(30, seq.frames().size());
+                assertEquals(mode == ClipLifter.Mode.OFFLINE ? 0 : 2, seq.lookaheadFrames());
+                assertTrue(seq.frames().get(5).valid() && seq.frames().get(5).interpolated());
+                assertFalse(seq.frames().get(15).valid());
+                // Long gap: the last valid pose is carried.
+                assertEquals(seq.frames().get(11).joints()[3][0], seq.frames().get(20).joints()[3][0], 0f);
+                assertEquals(seq.frames().get(11).root()[2], seq.frames().get(20).root()[2], 0f);
+                for (Pose3dSequence.Frame f : seq.frames()) {
+                    assertEquals(0f, f.joints()[0][0], 1e-5f);
+                    assertTrue(f.root()[2] >= RootEstimator.MIN_DEPTH_METRES);
+                }
+            }
+        }
+    }
+
+    @Test
+    void singleFrameClipWorks() throws Exception {
+        KeypointTrack one = GapFillerTest.track(new boolean[] {true});
+        try (PoseLifter lifter = PoseLifter.open(PoseLifterTest.resource("tiny-seq2frame.onnx"))) {
+            assertEquals(1, new ClipLifter(ClipLifter.Mode.OFFLINE, 0, 0, false, 800).lift(one, lifter, "t").frames().size());
+            assertEquals(1, new ClipLifter(ClipLifter.Mode.STREAMING, 0, 0, false, 800).lift(one, lifter, "t").frames().size());
+        }
+    }
+
+    @Test
+    void offlineMatchesAPerFrameModelExactly() throws Exception {
+        float[][][] clip = FakeModels.clip(23);
+        float[][][] out = new ClipLifter(ClipLifter.Mode.STREAMING, 3, 2, false, 0)
+                .liftNormalised(FakeModels.perFrame(9, 9, 0), clip);
+        for (int t = 0; t < clip.length; t++) {
+            assertEquals(FakeModels.expected(clip[t][4])[2], out[t][4][2], 1e-6f);
+        }
+    }
+
+    @Test
+    void nonFiniteModelOutputIsAnError() {
+        WindowModel broken = new WindowModel() {
+            @Override
+            public int frames() {
+                return 3;
+            }
+
+            @Override
+            public int outputFrames() {
+                return 3;
+            }
+
+            @Override
+            public float[][][] run(float[][][] window) {
+                float[][][] out = new float[3][17][3];
+                out[1][2][0] = Float.NaN;
+                return out;
+            }
+        };
+        MocapException e = assertThrows(MocapException.class, () -> new ClipLifter(ClipLifter.Mode.OFFLINE, 0, 0, false, 0)
+                .lift(GapFillerTest.track(new boolean[] {true, true}), broken, "broken"));
+        assertTrue(e.getMessage().contains("non-finite"));
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        assertThrows(IllegalArgumentException.class, () -> new ClipLifter(null, 0, 0, false, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ClipLifter(ClipLifter.Mode.OFFLINE, -1, 0, false, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ClipLifter(ClipLifter.Mode.OFFLINE, 0, 0, false, -5));
+        assertThrows(IllegalArgumentException.class, () -> ClipLifter.Mode.parse("live"));
+        assertEquals(ClipLifter.Mode.STREAMING, ClipLifter.Mode.parse("Streaming"));
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.hourglassmocap.inference.lift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hourglassmocap.inference.DecodeException;
+import io.github.hourglassmocap.inference.MocapIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeypointTrackTest {
+    /** A keypoints JSON frame with a person whose joints sit at (100 + 10 j + t, 200 + 5 j). */
+    static String frame(int index, boolean person) {
+        StringBuilder sb = new StringBuilder("{\"index\": " + index + ", \"timestampNanos\": " + index * 33333333L
+                + ", \"person\": " + person);
+        if (person) {
+            sb.append(", \"joints17\": [");
+            for (int j = 0; j < 17; j++) {
+                sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%d, %d, 0.9]", 100 + 10 * j + index, 200 + 5 * j));
+            }
+            sb.append("]");
+        }
+        return sb.append("}").toString();
+    }
+
+    static String file(int version, String frames) {
+        return "{\"version\": " + version + ", \"source\": \"clip.mp4\", \"width\": 641, \"height\": 479, "
+                + "\"frameRateHz\": 30, \"model\": \"full\", \"frames\": [" + frames + "]}";
+    }
+
+    @Test
+    void readsFramesAndFillsMissingIndicesAsNoPerson(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, file(1, frame(3, true) + "," + frame(4, false) + "," + frame(7, true)));
+        KeypointTrack t = KeypointTrack.read(p);
+        assertEquals(5, t.size());
+        assertEquals(3, t.firstIndex());
+        assertEquals(641, t.width());
+        assertEquals(479, t.height());
+        assertTrue(t.person(0));
+        assertFalse(t.person(1));
+        assertFalse(t.person(2));
+        assertFalse(t.person(3));
+        assertTrue(t.person(4));
+        assertEquals(100 + 10 * 2 + 7, t.joints(4)[2][0], 1e-6f);
+        assertEquals(0.9f, t.joints(4)[2][2], 1e-6f);
+        assertEquals(3 * 33333333L + 2 * 33333333L, t.timestampNanos(2), 10);
+        assertEquals("clip.mp4", t.source());
+    }
+
+    @Test
+    void readsNaNCoordinates(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, file(1, frame(0, true).replace("[100, 200, 0.9]", "[NaN, NaN, 0.0]")));
+        KeypointTrack t = KeypointTrack.read(p);
+        assertTrue(Float.isNaN(t.joints(0)[0][0]));
+        assertEquals(110, t.joints(0)[1][0], 1e-6f);
+    }
+
+    @Test
+    void singleFrameIsATrack(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, file(1, frame(0, true)));
+        assertEquals(1, KeypointTrack.read(p).size());
+    }
+
+    @Test
+    void badFilesAreClearErrors(@TempDir Path dir) throws Exception {
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, file(2, frame(0, true)));
+        DecodeException v = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+        assertTrue(v.getMessage().contains("version 2") && v.getMessage().contains("[1]"), v.getMessage());
+
+        Files.writeString(p, file(1, ""));
+        DecodeException empty = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+        assertTrue(empty.getMessage().contains("no frames"), empty.getMessage());
+
+        Files.writeString(p, file(1, frame(2, true) + "," + frame(1, true)));
+        DecodeException order = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+        assertTrue(order.getMessage().contains("increasing"), order.getMessage());
+
+        Files.writeString(p, file(1, "{\"index\": 0, \"person\": true}"));
+        DecodeException noJoints = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+        assertTrue(noJoints.getMessage().contains("joints17"), noJoints.getMessage());
+
+        Files.writeString(p, file(1, "{\"index\": 0, \"person\": true, \"joints17\": [[1, 2, 0.5]]}"));
+        DecodeException short17 = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+        assertTrue(short17.getMessage().contains("expected 17"), short17.getMessage());
+
+        Files.writeString(p, "[1, 2]");
+        assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+        Files.writeString(p, "{\"version\": 1, \"frames\": []}");
+        assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+
+        MocapIOException missing = assertThrows(MocapIOException.class, () -> KeypointTrack.read(dir.resolve("none.json")));
+        assertTrue(missing.getMessage().contains("not found"));
+    }
+}
