@@ -1,0 +1,1 @@
+"""HoT lifter training package (hourglass-mocap)."""

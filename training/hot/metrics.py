@@ -1,0 +1,33 @@
+"""MPJPE and Procrustes-aligned MPJPE (PA-MPJPE), in the units of the inputs."""
+import numpy as np
+import torch
+
+
+def mpjpe_torch(pred, target):
+    return torch.sqrt(((pred - target) ** 2).sum(-1) + 1e-12).mean()
+
+
+def mpjpe(pred, target):
+    return float(np.linalg.norm(pred - target, axis=-1).mean())
+
+
+def pa_mpjpe(pred, target):
+    """Per-pose similarity (rotation, scale, translation) alignment of pred to target; [..., J, 3]."""
+    P = pred.reshape(-1, pred.shape[-2], 3).astype(np.float64)
+    T = target.reshape(-1, target.shape[-2], 3).astype(np.float64)
+    mp, mt = P.mean(1, keepdims=True), T.mean(1, keepdims=True)
+    P0, T0 = P - mp, T - mt
+    nP = np.sqrt((P0 ** 2).sum((1, 2), keepdims=True)) + 1e-12
+    nT = np.sqrt((T0 ** 2).sum((1, 2), keepdims=True)) + 1e-12
+    P0, T0 = P0 / nP, T0 / nT
+    H = np.einsum("bji,bjk->bik", P0, T0)
+    U, S, Vt = np.linalg.svd(H)
+    V = Vt.transpose(0, 2, 1)
+    R = V @ U.transpose(0, 2, 1)
+    sign = np.sign(np.linalg.det(R))
+    V[:, :, -1] *= sign[:, None]
+    S[:, -1] *= sign
+    R = V @ U.transpose(0, 2, 1)
+    scale = S.sum(1)[:, None, None] * nT / nP
+    aligned = scale * np.einsum("bij,bkj->bki", R, P - mp) + mt
+    return float(np.linalg.norm(aligned - T, axis=-1).mean())

@@ -1,0 +1,147 @@
+"""Unit tests for the trainer: python3 -m unittest discover -s training/tests -t training"""
+import os
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from hot.data import (WindowSampler, detector_noise, screen_normalise, split_takes,  # noqa: E402
+                      synthetic_dataset, validation_windows, Take)
+from hot.flops import count_linear_flops  # noqa: E402
+from hot.metrics import mpjpe, pa_mpjpe  # noqa: E402
+from hot.models import (InterpolationRecovery, Lifter, FrameMLP, dpc_knn_scores,  # noqa: E402
+                        normalise_per_frame)
+from hot.skeleton import FLIP, LEFT, RIGHT, load_skeleton  # noqa: E402
+
+
+class SkeletonTest(unittest.TestCase):
+    def test_flip_swaps_left_and_right(self):
+        for l, r in zip(LEFT, RIGHT):
+            self.assertEqual(FLIP[l], r)
+            self.assertEqual(FLIP[r], l)
+        self.assertEqual(FLIP[0], 0)
+        self.assertEqual(load_skeleton()["names"][0], "pelvis")
+
+
+class DataTest(unittest.TestCase):
+    def test_screen_normalisation_matches_formula(self):
+        uv = np.array([[[[0.0, 0.0], [641.0, 479.0]]]], dtype=np.float32)
+        out = screen_normalise(uv, np.array([[641, 479]], dtype=np.float32))
+        np.testing.assert_allclose(out[0, 0, 0], [-1.0, -479 / 641], atol=1e-6)
+        np.testing.assert_allclose(out[0, 0, 1], [1.0, 479 / 641], atol=1e-6)
+
+    def test_batch_targets_are_root_relative_camera_metres(self):
+        s = WindowSampler(synthetic_dataset(3, 120), 27, seed=1)
+        x, y = s.batch(8)
+        self.assertEqual(x.shape, (8, 27, 17, 2))
+        self.assertEqual(y.shape, (8, 27, 17, 3))
+        np.testing.assert_allclose(y[:, :, 0], 0.0, atol=1e-6)
+        # head above the pelvis in the image: y (down) of head negative on average for upright cameras
+        self.assertLess(float(np.median(y[:, :, 10, 1])), 0.0)
+        self.assertTrue(np.all(np.isfinite(x)))
+
+    def test_split_is_deterministic_and_disjoint(self):
+        takes = [Take(f"t{i:02d}", np.zeros((30, 17, 3), np.float32)) for i in range(20)]
+        a_tr, a_va = split_takes(takes)
+        b_tr, b_va = split_takes(list(reversed(takes)))
+        self.assertEqual([t.id for t in a_va], [t.id for t in b_va])
+        self.assertFalse({t.id for t in a_tr} & {t.id for t in a_va})
+        self.assertGreater(len(a_va), 0)
+
+    def test_noise_changes_input_but_keeps_shape(self):
+        rng = np.random.default_rng(0)
+        uv = rng.uniform(100, 400, (4, 27, 17, 2)).astype(np.float32)
+        n = detector_noise(uv, rng)
+        self.assertEqual(n.shape, uv.shape)
+        self.assertGreater(float(np.abs(n - uv).mean()), 0.1)
+
+    def test_validation_windows_fixed(self):
+        takes = synthetic_dataset(2, 100)
+        a = validation_windows(takes, 27)
+        b = validation_windows(takes, 27)
+        np.testing.assert_array_equal(a[1], b[1])
+
+
+class ModelTest(unittest.TestCase):
+    def test_normalisation_invariant_to_translation_and_scale(self):
+        x = torch.randn(2, 5, 17, 2)
+        np.testing.assert_allclose(normalise_per_frame(x).numpy(),
+                                   normalise_per_frame(x * 3.0 + 0.7).numpy(), atol=1e-5)
+
+    def test_dpc_ties_are_broken_by_frame_index(self):
+        tok = torch.zeros(1, 6, 8)          # all frames identical: every density ties
+        s1 = dpc_knn_scores(tok, 2)
+        s2 = dpc_knn_scores(tok.clone(), 2)
+        torch.testing.assert_close(s1, s2)
+        self.assertEqual(len(set(s1[0].tolist())), 6)
+
+    def test_dpc_prefers_cluster_peaks(self):
+        # two tight clusters and one outlier: the densest point of each cluster scores high
+        pts = torch.tensor([[0.0], [0.01], [0.02], [5.0], [5.01], [5.02], [20.0]]).reshape(1, 7, 1)
+        s = dpc_knn_scores(pts, 2)[0]
+        top2 = set(torch.topk(s, 2)[1].tolist())
+        self.assertTrue(top2 & {0, 1, 2} and top2 & {3, 4, 5} or 6 in top2)
+
+    def test_hot_keeps_n_sorted_unique_frames(self):
+        for prune in ("tpc", "uniform", "attention", "motion"):
+            m = Lifter(frames=27, dim=32, depth=3, heads=4, mode="hot", prune=prune, n=9, k=1).eval()
+            y, kept = m.forward_with_kept(torch.randn(3, 27, 17, 2))
+            self.assertEqual(tuple(y.shape), (3, 27, 17, 3))
+            for row in kept.tolist():
+                self.assertEqual(row, sorted(set(row)), prune)
+                self.assertEqual(len(row), 9)
+            np.testing.assert_allclose(y[:, :, 0].detach().numpy(), 0.0, atol=1e-6)
+
+    def test_tpc_only_outputs_one_frame(self):
+        m = Lifter(frames=27, dim=32, depth=3, mode="tpc", n=9, k=2).eval()
+        self.assertEqual(tuple(m(torch.randn(2, 27, 17, 2)).shape), (2, 1, 17, 3))
+
+    def test_linear_recovery_interpolates(self):
+        rec = InterpolationRecovery("linear", 5)
+        kept = torch.tensor([0.0, 4.0]).reshape(1, 2, 1, 1)
+        out = rec(kept, torch.tensor([[0, 4]]))
+        np.testing.assert_allclose(out.reshape(-1).numpy(), [0, 1, 2, 3, 4], atol=1e-5)
+        near = InterpolationRecovery("nearest", 5)(kept, torch.tensor([[0, 4]]))
+        np.testing.assert_allclose(near.reshape(-1).numpy(), [0, 0, 0, 4, 4], atol=1e-5)
+
+    def test_flops_counter_counts_linear_layers(self):
+        m = FrameMLP(width=16, blocks=1)
+        # per frame: 34*16 + 2*(16*16) + 16*51 multiply-adds, x2
+        self.assertEqual(count_linear_flops(m, 1), 2 * (34 * 16 + 2 * 16 * 16 + 16 * 51))
+        base = Lifter(frames=27, dim=32, depth=4, mode="baseline")
+        hot = Lifter(frames=27, dim=32, depth=4, mode="hot", n=9, k=1)
+        self.assertLess(count_linear_flops(hot, 27), 0.7 * count_linear_flops(base, 27))
+
+
+class MetricTest(unittest.TestCase):
+    def test_pa_mpjpe_removes_similarity_transform(self):
+        rng = np.random.default_rng(0)
+        y = rng.normal(size=(4, 17, 3))
+        q, _ = np.linalg.qr(rng.normal(size=(3, 3)))
+        if np.linalg.det(q) < 0:
+            q[:, 0] *= -1
+        p = 1.7 * y @ q.T + 0.3
+        self.assertGreater(mpjpe(p, y), 0.5)
+        self.assertLess(pa_mpjpe(p, y), 1e-6)
+
+
+class ExportTest(unittest.TestCase):
+    def test_export_writes_valid_onnx_manifest_and_goldens(self):
+        import json
+        import export
+        with tempfile.TemporaryDirectory() as d:
+            export.main(["--untrained", "--mode", "hot", "--dim", "16", "--depth", "2", "--name", "t", "--out", d])
+            man = json.load(open(os.path.join(d, "t.json")))
+            self.assertEqual(man["input"]["shape"], [1, 27, 17, 2])
+            g = json.load(open(os.path.join(d, "t.golden.json")))
+            self.assertEqual(len(g["input"]), 27 * 17 * 2)
+            self.assertEqual(len(g["output"]), 27 * 17 * 3)
+            ties = json.load(open(os.path.join(d, "t.golden-ties.json")))
+            self.assertEqual(len(ties["cases"]), 3)
+
+
+if __name__ == "__main__":
+    unittest.main()
