@@ -26,6 +26,8 @@ public final class MocapCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MocapCommand());
         // Subcommands, one line each (keep sorted by name).
+        cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new LiftCommand());
         return cl;
     }
 

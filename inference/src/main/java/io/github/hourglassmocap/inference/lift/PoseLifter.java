@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -46,6 +47,7 @@ public final class PoseLifter implements WindowModel, AutoCloseable {
     private final int outFrames;
     private final long[] inputShape;
     private final FloatBuffer input;
+    private final Set<String> outputs;
     private boolean closed;
 
     private PoseLifter(LifterManifest manifest, OrtSession session, LifterOptions.Device device, String deviceNote) {
@@ -56,6 +58,7 @@ public final class PoseLifter implements WindowModel, AutoCloseable {
         this.frames = manifest.frames();
         this.outFrames = manifest.outputFrames();
         this.inputShape = manifest.inputShape();
+        this.outputs = Set.of(manifest.outputName()); // HoT exports also carry keptFrames: not fetched
         this.input = ByteBuffer.allocateDirect(frames * H36mJoints.COUNT * 2 * Float.BYTES)
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
@@ -103,7 +106,7 @@ public final class PoseLifter implements WindowModel, AutoCloseable {
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         LifterOptions.Device device = options.device();
-        String note = "CPU, " + options.threads() + " threads";
+        String note = "CPU, threads=" + options.threads();
         OrtSession session = null;
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
             so.setIntraOpNumThreads(options.threads());
@@ -117,7 +120,7 @@ public final class PoseLifter implements WindowModel, AutoCloseable {
                 } else if (options.fallback() == LifterOptions.Fallback.CPU) {
                     LOG.warning(problem + "; falling back to the CPU as requested (--fallback cpu)");
                     device = LifterOptions.Device.CPU;
-                    note = "CPU (CUDA unavailable: " + problem + "), " + options.threads() + " threads";
+                    note = "CPU (fell back: CUDA unavailable), threads=" + options.threads();
                 } else {
                     throw new ModelLoadException(problem + "; stopping as requested (--fallback fail);"
                             + " use --device cpu, or --fallback cpu to run on the CPU instead");
@@ -137,6 +140,16 @@ public final class PoseLifter implements WindowModel, AutoCloseable {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    /**
+     * Says whether this ONNX Runtime build has the CUDA provider (the {@code onnxruntime_gpu} artifact). Even
+     * then CUDA may fail to start on a machine without a GPU; {@link #open} reports that.
+     *
+     * @return true if the CUDA provider is compiled in
+     */
+    public static boolean cudaProviderPresent() {
+        return OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
     }
 
     private static String addCuda(OrtEnvironment env, OrtSession.SessionOptions so) {
@@ -257,7 +270,7 @@ public final class PoseLifter implements WindowModel, AutoCloseable {
         input.flip();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, input, inputShape);
-                OrtSession.Result result = session.run(Map.of(manifest.inputName(), tensor))) {
+                OrtSession.Result result = session.run(Map.of(manifest.inputName(), tensor), outputs)) {
             Optional<OnnxValue> value = result.get(manifest.outputName());
             if (value.isEmpty() || !(value.get() instanceof OnnxTensor outTensor)) {
                 throw new MocapException("lifter " + manifest.name() + " produced no tensor '" + manifest.outputName() + "'");

@@ -17,10 +17,11 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  */
 public final class RootEstimator {
     /**
-     * Default focal length as a multiple of the image width: 1.2, a horizontal field of view of about
-     * 45 degrees, the middle of the range the training cameras are drawn from (see docs/lifter.md).
+     * Default focal length as a multiple of the image width: 0.866, a horizontal field of view of 60
+     * degrees (a typical webcam or phone main camera), inside the 35..90 degree range the training
+     * cameras are drawn from (see docs/lifter.md).
      */
-    public static final double DEFAULT_FOCAL_PER_WIDTH = 1.2;
+    public static final double DEFAULT_FOCAL_PER_WIDTH = 0.5 / Math.tan(Math.toRadians(30));
 
     /** The nearest a root may be to the camera, in metres; closer solutions are clamped. */
     public static final double MIN_DEPTH_METRES = 0.3;

@@ -41,7 +41,7 @@ class RootEstimatorTest {
         assertEquals(-0.2f, got[1], 2e-3f);
         assertEquals(4.5f, got[2], 2e-2f);
         assertEquals(700, e.focalPixels(), 0);
-        assertEquals(1.2 * 641, RootEstimator.defaultFocal(641), 1e-9);
+        assertEquals(0.8660254 * 641, RootEstimator.defaultFocal(641), 1e-4);
     }
 
     @Test

@@ -1,0 +1,84 @@
+package io.github.hourglassmocap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hourglassmocap.inference.lift.Pose3dSequence;
+import io.github.hourglassmocap.inference.lift.PoseLifter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiftCommandTest {
+    /** The tiny test lifter of the inference module (made by its make_tiny_lifters.py). */
+    static final Path TINY = Path.of("..", "inference", "src", "test", "resources", "io", "github", "hourglassmocap",
+            "inference", "lift", "tiny-seq2seq.onnx");
+
+    static Path keypoints(Path dir, int frames) throws Exception {
+        StringBuilder sb = new StringBuilder("{\"version\": 1, \"source\": \"v.mp4\", \"width\": 641, \"height\": 479,"
+                + " \"frameRateHz\": 30, \"frames\": [");
+        for (int i = 0; i < frames; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"index\": ").append(i).append(", \"person\": ").append(i != 2);
+            if (i != 2) {
+                sb.append(", \"joints17\": [");
+                for (int j = 0; j < 17; j++) {
+                    sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.1f, %.1f, 0.8]", 300 + 5.0 * j + i, 100 + 12.0 * j));
+                }
+                sb.append("]");
+            }
+            sb.append("}");
+        }
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, sb.append("]}").toString());
+        return p;
+    }
+
+    static int run(String... args) {
+        return MocapCommand.commandLine().execute(args);
+    }
+
+    @Test
+    void liftsAKeypointsFileInBothModes(@TempDir Path dir) throws Exception {
+        Path kp = keypoints(dir, 12);
+        Path out = dir.resolve("pose3d.json");
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(), "--flip"));
+        Pose3dSequence seq = Pose3dSequence.read(out);
+        assertEquals(12, seq.frames().size());
+        assertEquals("offline", seq.mode());
+        assertTrue(seq.frames().get(2).interpolated());
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(),
+                "--mode", "streaming", "--lookahead", "2", "--threads", "1"));
+        assertEquals(2, Pose3dSequence.read(out).lookaheadFrames());
+    }
+
+    @Test
+    void badInputsExitNonZeroWithAMessage(@TempDir Path dir) throws Exception {
+        Path kp = keypoints(dir, 3);
+        Path out = dir.resolve("pose3d.json");
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(), "--mode", "live"));
+            if (!PoseLifter.cudaProviderPresent()) {
+                assertEquals(1, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(), "--device", "cuda"));
+            } else {
+                System.err.println("--fallback cpu");
+            }
+            Files.writeString(kp, "{\"version\": 7, \"frames\": []}");
+            assertEquals(1, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString()));
+        } finally {
+            System.setErr(old);
+        }
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("[offline, streaming]"), text);
+        assertTrue(text.contains("--fallback cpu"), text);
+        assertTrue(text.contains("version 7"), text);
+        assertTrue(!Files.exists(out));
+    }
+}
