@@ -67,6 +67,8 @@ public final class BenchLifterCommand implements Callable<Integer> {
             try (PoseLifter h = PoseLifter.open(hotPath, runtime.toOptions());
                     PoseLifter b = PoseLifter.open(basePath, runtime.toOptions())) {
                 device = h.deviceDescription();
+                parity(hotPath, h);
+                parity(basePath, b);
                 float[][][] inH = input(hotPath, h);
                 float[][][] inB = h.frames() == b.frames() ? inH : input(basePath, b);
                 for (int i = 0; i < warmup; i++) {
@@ -154,6 +156,31 @@ public final class BenchLifterCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Prints the largest difference from the exporter's golden outputs, over every golden case. */
+    private static void parity(Path model, PoseLifter l) throws MocapException {
+        float worst = 0;
+        int cases = 0;
+        for (String suffix : new String[] {".golden.json", ".golden-ties.json"}) {
+            Path g = model.resolveSibling(model.getFileName().toString().replace(".onnx", suffix));
+            if (!Files.isRegularFile(g)) {
+                continue;
+            }
+            for (GoldenTensors.Case c : GoldenTensors.read(g, l.frames(), l.outputFrames())) {
+                float[][][] y = l.run(c.input());
+                for (int t = 0; t < y.length; t++) {
+                    for (int j = 0; j < H36mJoints.COUNT; j++) {
+                        for (int d = 0; d < 3; d++) {
+                            worst = Math.max(worst, Math.abs(y[t][j][d] - c.output()[t][j][d]));
+                        }
+                    }
+                }
+                cases++;
+            }
+        }
+        System.out.println(cases == 0 ? l.manifest().name() + ": no golden tensors"
+                : String.format(Locale.ROOT, "%s: golden parity over %d cases, max |ORT Java - PyTorch| = %.2e m", l.manifest().name(), cases, worst));
     }
 
     private static double time(PoseLifter l, float[][][] in) throws MocapException {

@@ -52,9 +52,27 @@ class PoseLifterTest {
         assertGoldenParity(resource("tiny-seq2frame.onnx"));
     }
 
-    /** Runs every golden case of a model and checks the maximum absolute difference. */
+    /** The models shipped in assets/models (committed with the repository, so never missing). */
+    static final Path SHIPPED = Path.of("..", "assets", "models");
+
+    @Test
+    void shippedModelsMatchTheirGoldenTensorsIncludingDensityTies() throws Exception {
+        for (String arch : new String[] {ShippedLifters.HOT, ShippedLifters.BASELINE}) {
+            Path model = ShippedLifters.get(SHIPPED, arch);
+            assertGoldenParity(model, "golden");
+            Path ties = model.resolveSibling(model.getFileName().toString().replace(".onnx", ".golden-ties.json"));
+            assertTrue(Files.isRegularFile(ties), "missing " + ties);
+            assertGoldenParity(model, "golden-ties");
+        }
+    }
+
     static float assertGoldenParity(Path model) throws Exception {
-        Path golden = model.resolveSibling(model.getFileName().toString().replace(".onnx", ".golden.json"));
+        return assertGoldenParity(model, "golden");
+    }
+
+    /** Runs every case of one golden file of a model and checks the maximum absolute difference. */
+    static float assertGoldenParity(Path model, String suffix) throws Exception {
+        Path golden = model.resolveSibling(model.getFileName().toString().replace(".onnx", "." + suffix + ".json"));
         JsonObject root = JsonParser.parseString(Files.readString(golden, StandardCharsets.UTF_8)).getAsJsonObject();
         float worst = 0;
         try (PoseLifter lifter = PoseLifter.open(model)) {
@@ -70,7 +88,9 @@ class PoseLifterTest {
             }
         }
         assertTrue(root.has("input") || root.has("cases"));
-        assertTrue(worst <= PARITY_TOLERANCE, "max abs difference " + worst + " exceeds " + PARITY_TOLERANCE);
+        assertTrue(worst <= PARITY_TOLERANCE, model + " " + suffix + ": max abs difference " + worst + " exceeds " + PARITY_TOLERANCE);
+        java.util.logging.Logger.getLogger(PoseLifterTest.class.getName()).info(model.getFileName() + " " + suffix
+                + ": max abs difference " + worst);
         return worst;
     }
 
