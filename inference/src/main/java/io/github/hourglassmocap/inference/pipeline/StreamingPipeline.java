@@ -64,7 +64,7 @@ public final class StreamingPipeline implements AutoCloseable {
     private final StageFactory<? extends FrameSource> sourceFactory;
     private final StageFactory<? extends Pose2dStage> pose2dFactory;
     private final StageFactory<? extends LiftStage> liftFactory;
-    private final PipelineMode mode;
+    private volatile PipelineMode mode;
     private final boolean keepFrames;
     private final Handoff<Item> captured;
     private final Handoff<Item> detected;
@@ -321,6 +321,20 @@ public final class StreamingPipeline implements AutoCloseable {
     }
 
     /**
+     * Changes the mode at run time: a recording switches a live pipeline to {@link PipelineMode#RECORD} so no
+     * frame is lost while it runs, and back afterwards.
+     *
+     * @param m the new mode (not null)
+     */
+    public void setMode(PipelineMode m) {
+        this.mode = Objects.requireNonNull(m, "mode");
+    }
+
+    private boolean isLive() {
+        return mode == PipelineMode.LIVE;
+    }
+
+    /**
      * Describes the source once the capture thread has opened it.
      *
      * @return the source's description, or "(not started)"
@@ -425,7 +439,6 @@ public final class StreamingPipeline implements AutoCloseable {
     }
 
     private void captureLoop() {
-        boolean live = mode == PipelineMode.LIVE;
         try (FrameSource source = Objects.requireNonNull(sourceFactory.create(), "source factory returned null")) {
             sourceName = source.describe();
             LOG.fine(() -> "capture started: " + sourceName + " (" + mode + ")");
@@ -446,7 +459,7 @@ public final class StreamingPipeline implements AutoCloseable {
                 Frame copy = f.copy();
                 long t1 = System.nanoTime();
                 captureMeter.record(t1, t1 - t0);
-                captured.put(new Item(copy, t1, false), live, false);
+                captured.put(new Item(copy, t1, false), isLive(), false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -458,7 +471,6 @@ public final class StreamingPipeline implements AutoCloseable {
     }
 
     private void pose2dLoop() {
-        boolean live = mode == PipelineMode.LIVE;
         try (Pose2dStage stage = Objects.requireNonNull(pose2dFactory.create(), "2D stage factory returned null")) {
             while (state != State.CLOSED) {
                 Item item = captured.take(POLL_NANOS);
@@ -475,7 +487,7 @@ public final class StreamingPipeline implements AutoCloseable {
                 item.pose2d = Objects.requireNonNull(stage.detect(item.frame), "2D stage returned null");
                 long t1 = System.nanoTime();
                 pose2dMeter.record(t1, t1 - t0);
-                detected.put(item, live, false);
+                detected.put(item, isLive(), false);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -488,7 +500,6 @@ public final class StreamingPipeline implements AutoCloseable {
     }
 
     private void liftLoop() {
-        boolean live = mode == PipelineMode.LIVE;
         ArrayDeque<Item> pending = new ArrayDeque<>();
         LiftStage stage = null;
         try {
@@ -504,13 +515,13 @@ public final class StreamingPipeline implements AutoCloseable {
                 if (item.end) {
                     if (stage != null) {
                         long t0 = System.nanoTime();
-                        emit(stage.flush(), pending, t0, live);
+                        emit(stage.flush(), pending, t0);
                     }
                     break;
                 }
                 if (stage == null) {
                     long now = System.nanoTime();
-                    deliver(item, null, now, item.captureNanos, live);
+                    deliver(item, null, now, item.captureNanos);
                     continue;
                 }
                 pending.addLast(item);
@@ -518,7 +529,7 @@ public final class StreamingPipeline implements AutoCloseable {
                 List<Pose3dSample> out = stage.push(item.pose2d);
                 long t1 = System.nanoTime();
                 liftMeter.record(t1, t1 - t0);
-                emit(out, pending, item.captureNanos, live);
+                emit(out, pending, item.captureNanos);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -538,7 +549,7 @@ public final class StreamingPipeline implements AutoCloseable {
         }
     }
 
-    private void emit(List<Pose3dSample> poses, ArrayDeque<Item> pending, long newestCaptureNanos, boolean live)
+    private void emit(List<Pose3dSample> poses, ArrayDeque<Item> pending, long newestCaptureNanos)
             throws InterruptedException {
         for (Pose3dSample p : poses) {
             Item match = null;
@@ -549,16 +560,16 @@ public final class StreamingPipeline implements AutoCloseable {
                 LOG.fine(() -> "lift stage emitted frame " + p.frameIndex() + " with no matching input; skipped");
                 continue;
             }
-            deliver(match, p, System.nanoTime(), newestCaptureNanos, live);
+            deliver(match, p, System.nanoTime(), newestCaptureNanos);
         }
     }
 
-    private void deliver(Item item, Pose3dSample p, long now, long newestCaptureNanos, boolean live)
+    private void deliver(Item item, Pose3dSample p, long now, long newestCaptureNanos)
             throws InterruptedException {
         PipelineResult r = new PipelineResult(keepFrames ? item.frame : null, item.pose2d, p, item.captureNanos, now,
                 Math.max(0, now - newestCaptureNanos));
         latencyMeter.record(now, r.processingLatencyNanos());
-        results.put(r, live, false);
+        results.put(r, isLive(), false);
     }
 
     private static <T> void putEnd(Handoff<T> q, T end) {
