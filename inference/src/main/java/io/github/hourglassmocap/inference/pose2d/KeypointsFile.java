@@ -93,8 +93,10 @@ public final class KeypointsFile {
             this.header = header;
             Path dir = this.target.getParent();
             try {
-                tmp = Files.createTempFile(dir, "." + this.target.getFileName(), ".part");
-                out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                // not createTempFile: that makes the file private to the user, and the rename would keep that
+                tmp = dir.resolve("." + this.target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+                out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                        java.nio.file.StandardOpenOption.WRITE);
                 json = new JsonWriter(out);
                 json.beginObject();
                 json.name("version").value(VERSION);
@@ -267,7 +269,7 @@ public final class KeypointsFile {
                 frames.add(frame(e.getAsJsonObject(), h));
             }
             return new Contents(h, List.copyOf(frames));
-        } catch (ClassCastException | IllegalStateException | UnsupportedOperationException | NumberFormatException
+        } catch (ClassCastException | IllegalStateException | UnsupportedOperationException
                 | NullPointerException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new DecodeException("keypoints file " + path + " has a missing or malformed field (" + e.getMessage()
                     + "); see docs/formats.md, \"Keypoints\"", e);
