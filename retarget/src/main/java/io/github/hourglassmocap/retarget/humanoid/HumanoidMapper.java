@@ -1,0 +1,725 @@
+package io.github.hourglassmocap.retarget.humanoid;
+
+import io.github.hourglassmocap.retarget.humanoid.BoneName.Kind;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidBone.Finger;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidBone.Side;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Maps a rig's joints to the canonical {@link HumanoidBone}s automatically, from names first and the
+ * hierarchy and rest pose where names cannot decide. The rules are written down in {@code docs/skeleton.md};
+ * in short:
+ * <ol>
+ * <li>every joint name is parsed by {@link BoneName} (side, kind; twist/helper/IK/face/prop bones are never
+ * mapped);</li>
+ * <li>names without a side marker get one from the rest pose (the joint's offset along the rig's left
+ * axis, derived from the up direction and the direction the feet point);</li>
+ * <li>limb chains are found per side with each bone a descendant of the previous one (upper leg, lower leg,
+ * foot, toes; shoulder, upper arm, lower arm, hand), taking the candidate nearest the root, so a twist
+ * or segment bone below the real joint is never chosen;</li>
+ * <li>the hips are the lowest common ancestor of both upper legs and the head; the spine bones are the
+ * non-helper joints between the hips and the neck (or the shoulders' common ancestor): one gives spine, two
+ * spine and chest, three or more spine, chest (the one named "chest", else the one below the last) and
+ * upper chest (the last);</li>
+ * <li>a rig whose names say nothing (for example {@code Joint1..Joint29}) is mapped from the hierarchy
+ * alone: the hips are the joint where two downward chains and one upward chain branch, the chest is where
+ * the upward chain branches into two arms and a neck.</li>
+ * </ol>
+ * Stateless and thread-safe.
+ */
+public final class HumanoidMapper {
+    private static final Logger LOG = Logger.getLogger(HumanoidMapper.class.getName());
+
+    private HumanoidMapper() {
+    }
+
+    /**
+     * Maps a rig and checks that every required bone was found.
+     *
+     * @param rig the rig (not null)
+     * @return a new map
+     * @throws HumanoidMapException if a required bone is missing (the message lists missing and found bones)
+     */
+    public static HumanoidMap map(RigDescription rig) throws HumanoidMapException {
+        return map(rig, null);
+    }
+
+    /**
+     * Maps a rig, applies a mapping file's overrides, and checks that every required bone was found.
+     *
+     * @param rig the rig (not null)
+     * @param overrides entries that replace or complete the automatic map; a null joint name removes the
+     *     bone (may be null)
+     * @return a new map
+     * @throws HumanoidMapException if a required bone is missing or an override names an unknown joint
+     */
+    public static HumanoidMap map(RigDescription rig, Map<HumanoidBone, String> overrides) throws HumanoidMapException {
+        Map<HumanoidBone, String> found = mapPartial(rig);
+        if (overrides != null) {
+            for (Map.Entry<HumanoidBone, String> e : overrides.entrySet()) {
+                if (e.getValue() == null) {
+                    found.remove(e.getKey());
+                } else if (rig.findIndex(e.getValue()) < 0) {
+                    throw new HumanoidMapException("mapping for " + e.getKey().vrmName() + " names joint '" + e.getValue()
+                            + "', which rig '" + rig.name() + "' does not have; joints: " + rig.names());
+                } else {
+                    found.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        List<HumanoidBone> missing = new ArrayList<>();
+        for (HumanoidBone b : HumanoidBone.values()) {
+            if (b.isRequired() && !found.containsKey(b)) {
+                missing.add(b);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new HumanoidMapException(rig.name(), missing, found);
+        }
+        return new HumanoidMap(found);
+    }
+
+    /**
+     * Maps what can be mapped, without checking for required bones.
+     *
+     * @param rig the rig (not null)
+     * @return a new modifiable map in canonical order (possibly incomplete)
+     */
+    public static Map<HumanoidBone, String> mapPartial(RigDescription rig) {
+        Map<HumanoidBone, Integer> byName = new Solver(rig).byNames();
+        Map<HumanoidBone, Integer> result = byName;
+        if (!complete(byName)) {
+            Map<HumanoidBone, Integer> structural = new Solver(rig).byStructure();
+            if (structural != null && count(structural) > count(byName)) {
+                LOG.fine(() -> "rig '" + rig.name() + "': names did not describe a humanoid; mapped from the hierarchy");
+                // keep what names found where the structure agrees or has nothing
+                for (Map.Entry<HumanoidBone, Integer> e : byName.entrySet()) {
+                    structural.putIfAbsent(e.getKey(), e.getValue());
+                }
+                result = structural;
+            }
+        }
+        Map<HumanoidBone, String> named = new EnumMap<>(HumanoidBone.class);
+        for (Map.Entry<HumanoidBone, Integer> e : result.entrySet()) {
+            named.put(e.getKey(), rig.name(e.getValue()));
+        }
+        return named;
+    }
+
+    /**
+     * Lists the joints a map leaves unmapped, helpers excluded.
+     *
+     * @param rig the rig (not null)
+     * @param map the map (not null)
+     * @return a new list of joint names that are neither mapped nor recognised helpers
+     */
+    public static List<String> unmapped(RigDescription rig, HumanoidMap map) {
+        List<String> r = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>(map.asMap().values());
+        for (String n : rig.names()) {
+            if (!used.contains(n)) {
+                r.add(n);
+            }
+        }
+        return r;
+    }
+
+    private static boolean complete(Map<HumanoidBone, Integer> m) {
+        for (HumanoidBone b : HumanoidBone.values()) {
+            if (b.isRequired() && !m.containsKey(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int count(Map<HumanoidBone, Integer> m) {
+        int c = 0;
+        for (HumanoidBone b : m.keySet()) {
+            if (b.isRequired()) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** One mapping attempt over one rig. */
+    private static final class Solver {
+        private final RigDescription rig;
+        private final int n;
+        private final BoneName[] names;
+        private final Side[] sides;
+        private final Map<HumanoidBone, Integer> out = new EnumMap<>(HumanoidBone.class);
+
+        Solver(RigDescription rig) {
+            this.rig = rig;
+            this.n = rig.size();
+            this.names = new BoneName[n];
+            this.sides = new Side[n];
+            for (int i = 0; i < n; i++) {
+                names[i] = BoneName.parse(rig.name(i));
+                sides[i] = names[i].side();
+            }
+        }
+
+        private boolean is(int j, Kind k, Side s) {
+            return names[j].kind() == k && sides[j] == s;
+        }
+
+        /** Candidates of a kind and side, optionally below an ancestor, nearest the root first. */
+        private List<Integer> candidates(Kind k, Side s, int below) {
+            List<Integer> r = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                if (is(j, k, s) && (below < 0 || rig.isAncestor(below, j))) {
+                    r.add(j);
+                }
+            }
+            r.sort(Comparator.comparingInt(rig::depth).thenComparingInt(j -> j));
+            return r;
+        }
+
+        private int first(Kind k, Side s, int below) {
+            List<Integer> c = candidates(k, s, below);
+            return c.isEmpty() ? -1 : c.get(0);
+        }
+
+        Map<HumanoidBone, Integer> byNames() {
+            inferSidesFromRestPose();
+            for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+                boolean left = s == Side.LEFT;
+                // Legs: the upper leg nearest the root that has a foot or lower leg below it.
+                int upperLeg = -1;
+                for (int c : candidates(Kind.UPPER_LEG, s, -1)) {
+                    if (first(Kind.FOOT, s, c) >= 0 || first(Kind.LOWER_LEG, s, c) >= 0) {
+                        upperLeg = c;
+                        break;
+                    }
+                }
+                if (upperLeg < 0) {
+                    upperLeg = first(Kind.UPPER_LEG, s, -1);
+                }
+                int lowerLeg = upperLeg < 0 ? -1 : first(Kind.LOWER_LEG, s, upperLeg);
+                int foot = first(Kind.FOOT, s, lowerLeg >= 0 ? lowerLeg : upperLeg);
+                if (upperLeg >= 0 && lowerLeg < 0 && foot >= 0) {
+                    lowerLeg = mainChainBetween(upperLeg, foot);
+                }
+                int toes = foot < 0 ? -1 : first(Kind.TOES, s, foot);
+                put(left ? HumanoidBone.LEFT_UPPER_LEG : HumanoidBone.RIGHT_UPPER_LEG, upperLeg);
+                put(left ? HumanoidBone.LEFT_LOWER_LEG : HumanoidBone.RIGHT_LOWER_LEG, lowerLeg);
+                put(left ? HumanoidBone.LEFT_FOOT : HumanoidBone.RIGHT_FOOT, foot);
+                put(left ? HumanoidBone.LEFT_TOES : HumanoidBone.RIGHT_TOES, toes);
+                // Arms.
+                int upperArm = -1;
+                for (int c : candidates(Kind.UPPER_ARM, s, -1)) {
+                    if (first(Kind.HAND, s, c) >= 0 || first(Kind.LOWER_ARM, s, c) >= 0) {
+                        upperArm = c;
+                        break;
+                    }
+                }
+                int shoulder = -1;
+                if (upperArm < 0) {
+                    // Rigs that call the upper arm "shoulder" and have no clavicle.
+                    for (int c : candidates(Kind.SHOULDER, s, -1)) {
+                        if (first(Kind.LOWER_ARM, s, c) >= 0 || first(Kind.HAND, s, c) >= 0) {
+                            if (first(Kind.SHOULDER, s, c) < 0 && first(Kind.UPPER_ARM, s, c) < 0) {
+                                upperArm = c;
+                                break;
+                            }
+                        }
+                    }
+                }
+                if (upperArm >= 0) {
+                    for (int c : candidates(Kind.SHOULDER, s, -1)) {
+                        if (c != upperArm && rig.isAncestor(c, upperArm)) {
+                            shoulder = c;
+                            break;
+                        }
+                    }
+                }
+                int lowerArm = upperArm < 0 ? -1 : first(Kind.LOWER_ARM, s, upperArm);
+                int hand = first(Kind.HAND, s, lowerArm >= 0 ? lowerArm : upperArm);
+                if (upperArm >= 0 && lowerArm < 0 && hand >= 0) {
+                    lowerArm = mainChainBetween(upperArm, hand);
+                }
+                put(left ? HumanoidBone.LEFT_SHOULDER : HumanoidBone.RIGHT_SHOULDER, shoulder);
+                put(left ? HumanoidBone.LEFT_UPPER_ARM : HumanoidBone.RIGHT_UPPER_ARM, upperArm);
+                put(left ? HumanoidBone.LEFT_LOWER_ARM : HumanoidBone.RIGHT_LOWER_ARM, lowerArm);
+                put(left ? HumanoidBone.LEFT_HAND : HumanoidBone.RIGHT_HAND, hand);
+                if (hand >= 0) {
+                    mapFingers(s, hand);
+                }
+            }
+            int lul = get(HumanoidBone.LEFT_UPPER_LEG);
+            int rul = get(HumanoidBone.RIGHT_UPPER_LEG);
+            int lua = get(HumanoidBone.LEFT_UPPER_ARM);
+            int rua = get(HumanoidBone.RIGHT_UPPER_ARM);
+            int armsRoot = lua >= 0 && rua >= 0 ? rig.commonAncestor(lua, rua) : -1;
+            // Head: a named head below the arms' common ancestor if there is one.
+            int head = -1;
+            for (int c : candidates(Kind.HEAD, Side.CENTER, -1)) {
+                if (armsRoot < 0 || rig.isAncestor(armsRoot, c)) {
+                    head = c;
+                    break;
+                }
+            }
+            int neck = -1;
+            if (head >= 0) {
+                List<Integer> necks = candidates(Kind.NECK, Side.CENTER, -1);
+                for (int pass = 0; pass < 2 && neck < 0; pass++) {
+                    for (int c : necks) {
+                        boolean helperNamed = names[c].phalanx() == -2;
+                        if (rig.isAncestor(c, head) && (pass == 1 || !helperNamed)
+                                && (armsRoot < 0 || c == armsRoot || rig.isAncestor(armsRoot, c))) {
+                            neck = c;
+                            break;
+                        }
+                    }
+                }
+            } else if (armsRoot >= 0) {
+                // Names do not say which is the head (Rigify's spine.004..006): the end of the chain above the arms.
+                List<Integer> chain = upwardChain(armsRoot, lua, rua);
+                if (!chain.isEmpty()) {
+                    head = chain.get(chain.size() - 1);
+                    if (chain.size() >= 2) {
+                        neck = chain.get(0);
+                    }
+                }
+            }
+            put(HumanoidBone.HEAD, head);
+            put(HumanoidBone.NECK, neck);
+            if (head >= 0) {
+                for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+                    put(s == Side.LEFT ? HumanoidBone.LEFT_EYE : HumanoidBone.RIGHT_EYE, first(Kind.EYE, s, head));
+                }
+            }
+            int hips = -1;
+            if (lul >= 0 && rul >= 0 && head >= 0) {
+                hips = rig.commonAncestor(lul, rul, head);
+            } else if (lul >= 0 && rul >= 0) {
+                hips = rig.commonAncestor(lul, rul);
+            }
+            put(HumanoidBone.HIPS, hips);
+            if (hips >= 0 && head >= 0) {
+                int top = neck >= 0 ? neck : head;
+                if (armsRoot >= 0 && neck < 0 && rig.isAncestor(armsRoot, head) && armsRoot != hips) {
+                    top = head;
+                }
+                List<Integer> spine = new ArrayList<>();
+                for (int j : rig.pathBelow(hips, top)) {
+                    if (j != top && names[j].kind() != Kind.HELPER) {
+                        spine.add(j);
+                    }
+                }
+                if (neck < 0 && armsRoot >= 0 && spine.contains(armsRoot)) {
+                    // joints above the arms' root and below the head are neck
+                    int idx = spine.indexOf(armsRoot);
+                    if (idx < spine.size() - 1) {
+                        put(HumanoidBone.NECK, spine.get(idx + 1));
+                        spine = new ArrayList<>(spine.subList(0, idx + 1));
+                    }
+                }
+                assignSpine(spine);
+            }
+            return out;
+        }
+
+        /** The main chain above the arms' common ancestor (toward the head), arms excluded. */
+        private List<Integer> upwardChain(int from, int lua, int rua) {
+            List<Integer> chain = new ArrayList<>();
+            int cur = from;
+            while (true) {
+                int next = -1;
+                int best = 0;
+                for (int c : rig.children(cur)) {
+                    if (c == lua || c == rua || rig.isAncestor(c, lua) || rig.isAncestor(c, rua)
+                            || names[c].kind() == Kind.HELPER) {
+                        continue;
+                    }
+                    int size = subtreeSize(c);
+                    if (size > best) {
+                        best = size;
+                        next = c;
+                    }
+                }
+                if (next < 0) {
+                    return chain;
+                }
+                chain.add(next);
+                cur = next;
+            }
+        }
+
+        private int subtreeSize(int j) {
+            int s = 1;
+            for (int c : rig.children(j)) {
+                s += subtreeSize(c);
+            }
+            return s;
+        }
+
+        private void assignSpine(List<Integer> spine) {
+            int m = spine.size();
+            if (m == 0) {
+                return;
+            }
+            put(HumanoidBone.SPINE, spine.get(0));
+            if (m == 2) {
+                put(HumanoidBone.CHEST, spine.get(1));
+            } else if (m >= 3) {
+                put(HumanoidBone.UPPER_CHEST, spine.get(m - 1));
+                int chest = spine.get(m - 2);
+                for (int k = 1; k < m - 1; k++) {
+                    if (names[spine.get(k)].compact().equals("chest")) {
+                        chest = spine.get(k);
+                    }
+                }
+                put(HumanoidBone.CHEST, chest);
+            }
+        }
+
+        /** A non-helper joint on the path strictly between a and b, preferring the one nearest a. */
+        private int mainChainBetween(int a, int b) {
+            for (int j : rig.pathBelow(a, b)) {
+                if (j != b && names[j].kind() != Kind.HELPER) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+
+        private void mapFingers(Side s, int hand) {
+            for (Finger f : Finger.values()) {
+                List<Integer> chain = new ArrayList<>();
+                for (int j = 0; j < n; j++) {
+                    if (names[j].kind() == Kind.FINGER && names[j].finger() == f && rig.isAncestor(hand, j)
+                            && (sides[j] == s || sides[j] == Side.CENTER)) {
+                        chain.add(j);
+                    }
+                }
+                chain.sort(Comparator.comparingInt(rig::depth).thenComparingInt(j -> j));
+                int[] byPhalanx = {-1, -1, -1};
+                int next = 0;
+                for (int j : chain) {
+                    int p = names[j].phalanx();
+                    if (p < 0) {
+                        p = next;
+                    }
+                    if (p <= 2 && byPhalanx[p] < 0) {
+                        byPhalanx[p] = j;
+                        next = p + 1;
+                    }
+                }
+                for (int p = 0; p < 3; p++) {
+                    put(HumanoidBone.finger(s, f, p), byPhalanx[p]);
+                }
+            }
+        }
+
+        /**
+         * Joints whose names carry no side get one from the rest pose when a same-kind partner exists: the
+         * one further along the rig's left axis is the left one.
+         */
+        private void inferSidesFromRestPose() {
+            double[] left = leftAxis();
+            double[] centre = centre();
+            for (int j = 0; j < n; j++) {
+                Kind k = names[j].kind();
+                if (sides[j] != Side.CENTER || k == Kind.HIPS || k == Kind.SPINE || k == Kind.CHEST
+                        || k == Kind.NECK || k == Kind.HEAD || k == Kind.HELPER || k == Kind.UNKNOWN) {
+                    continue;
+                }
+                double lateral = 0;
+                for (int a = 0; a < 3; a++) {
+                    lateral += (rig.rest(j, a) - centre[a]) * left[a];
+                }
+                double scale = rigSize();
+                if (Math.abs(lateral) > 1e-3 * scale) {
+                    sides[j] = lateral > 0 ? Side.LEFT : Side.RIGHT;
+                }
+            }
+        }
+
+        private double rigSize() {
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
+            for (int j = 0; j < n; j++) {
+                for (int a = 0; a < 3; a++) {
+                    min = Math.min(min, rig.rest(j, a));
+                    max = Math.max(max, rig.rest(j, a));
+                }
+            }
+            return Math.max(max - min, 1e-9);
+        }
+
+        private double[] centre() {
+            // the root's rest position
+            for (int j = 0; j < n; j++) {
+                if (rig.parent(j) < 0) {
+                    return new double[] {rig.rest(j, 0), rig.rest(j, 1), rig.rest(j, 2)};
+                }
+            }
+            return new double[3];
+        }
+
+        /**
+         * The rig's left axis in rest pose: up x forward, with up from the hips toward the head (or +Y)
+         * and forward from the feet toward the toes (or +Z), the convention of BVH and jME.
+         */
+        double[] leftAxis() {
+            double[] up = {0, 1, 0};
+            double[] fwd = {0, 0, 1};
+            int head = -1;
+            int hips = -1;
+            for (int j = 0; j < n && (head < 0 || hips < 0); j++) {
+                if (head < 0 && names[j].kind() == Kind.HEAD) {
+                    head = j;
+                }
+                if (hips < 0 && names[j].kind() == Kind.HIPS) {
+                    hips = j;
+                }
+            }
+            if (head >= 0 && hips >= 0) {
+                double[] u = diff(head, hips);
+                if (norm(u) > 0) {
+                    up = normalise(u);
+                }
+            }
+            double[] f = new double[3];
+            for (int j = 0; j < n; j++) {
+                if (names[j].kind() == Kind.TOES && rig.parent(j) >= 0) {
+                    double[] d = diff(j, rig.parent(j));
+                    for (int a = 0; a < 3; a++) {
+                        f[a] += d[a];
+                    }
+                }
+            }
+            double along = dot(f, up);
+            for (int a = 0; a < 3; a++) {
+                f[a] -= along * up[a];
+            }
+            if (norm(f) > 1e-9) {
+                fwd = normalise(f);
+            }
+            return normalise(cross(up, fwd));
+        }
+
+        private double[] diff(int a, int b) {
+            return new double[] {rig.rest(a, 0) - rig.rest(b, 0), rig.rest(a, 1) - rig.rest(b, 1),
+                rig.rest(a, 2) - rig.rest(b, 2)};
+        }
+
+        /**
+         * Maps from the hierarchy and rest pose alone: hips where two downward chains and one upward
+         * chain branch; chest where the upward chain branches into two arms and a neck.
+         */
+        Map<HumanoidBone, Integer> byStructure() {
+            double[] up = {0, 1, 0};
+            int hips = -1;
+            int[] legs = null;
+            int spineStart = -1;
+            for (int j = 0; j < n && hips < 0; j++) {
+                List<Integer> kids = significantChildren(j);
+                if (kids.size() < 3) {
+                    continue;
+                }
+                List<Integer> down = new ArrayList<>();
+                List<Integer> upward = new ArrayList<>();
+                for (int c : kids) {
+                    int leaf = deepestLeaf(c);
+                    double dy = dot(diff(leaf, j), up);
+                    (dy < 0 ? down : upward).add(c);
+                }
+                if (down.size() >= 2 && !upward.isEmpty()) {
+                    down.sort(Comparator.comparingInt(c -> -subtreeSize(c)));
+                    upward.sort(Comparator.comparingInt(c -> -subtreeSize(c)));
+                    hips = j;
+                    legs = new int[] {down.get(0), down.get(1)};
+                    spineStart = upward.get(0);
+                }
+            }
+            if (hips < 0) {
+                return null;
+            }
+            Map<HumanoidBone, Integer> m = new EnumMap<>(HumanoidBone.class);
+            m.put(HumanoidBone.HIPS, hips);
+            double[] left = structuralLeft(up, legs);
+            for (int leg : legs) {
+                boolean isLeft = dot(diff(leg, hips), left) > 0;
+                List<Integer> chain = limbChain(leg);
+                putChain(m, chain, isLeft
+                        ? new HumanoidBone[] {HumanoidBone.LEFT_UPPER_LEG, HumanoidBone.LEFT_LOWER_LEG,
+                            HumanoidBone.LEFT_FOOT, HumanoidBone.LEFT_TOES}
+                        : new HumanoidBone[] {HumanoidBone.RIGHT_UPPER_LEG, HumanoidBone.RIGHT_LOWER_LEG,
+                            HumanoidBone.RIGHT_FOOT, HumanoidBone.RIGHT_TOES});
+            }
+            // Walk up the spine to where it branches into arms and neck.
+            List<Integer> spine = new ArrayList<>();
+            int cur = spineStart;
+            int chestBranch = -1;
+            while (cur >= 0) {
+                List<Integer> kids = significantChildren(cur);
+                if (kids.size() >= 3) {
+                    chestBranch = cur;
+                    spine.add(cur);
+                    break;
+                }
+                spine.add(cur);
+                cur = kids.isEmpty() ? -1 : kids.get(0);
+            }
+            if (chestBranch < 0) {
+                return m;
+            }
+            List<Integer> kids = significantChildren(chestBranch);
+            // the neck is the child whose chain goes most nearly straight up; the others are arms
+            final int branch = chestBranch;
+            kids.sort(Comparator.comparingDouble(c -> -dot(normalise(diff(deepestLeaf(c), branch)), up)));
+            int neckChild = kids.get(0);
+            List<Integer> neckChain = limbChain(neckChild);
+            if (neckChain.size() >= 2) {
+                m.put(HumanoidBone.NECK, neckChain.get(0));
+                m.put(HumanoidBone.HEAD, neckChain.get(1));
+            } else {
+                m.put(HumanoidBone.HEAD, neckChain.get(0));
+            }
+            assignSpineInto(m, spine);
+            for (int k = 1; k < Math.min(kids.size(), 3); k++) {
+                int arm = kids.get(k);
+                boolean isLeft = dot(diff(arm, chestBranch), left) > 0;
+                List<Integer> chain = limbChain(arm);
+                // shoulder, upper arm, lower arm, hand when the chain is long enough; else no shoulder
+                HumanoidBone[] bones = isLeft
+                        ? new HumanoidBone[] {HumanoidBone.LEFT_SHOULDER, HumanoidBone.LEFT_UPPER_ARM,
+                            HumanoidBone.LEFT_LOWER_ARM, HumanoidBone.LEFT_HAND}
+                        : new HumanoidBone[] {HumanoidBone.RIGHT_SHOULDER, HumanoidBone.RIGHT_UPPER_ARM,
+                            HumanoidBone.RIGHT_LOWER_ARM, HumanoidBone.RIGHT_HAND};
+                if (chain.size() == 3) {
+                    putChain(m, chain, new HumanoidBone[] {bones[1], bones[2], bones[3]});
+                } else {
+                    putChain(m, chain, bones);
+                }
+            }
+            return m;
+        }
+
+        private void assignSpineInto(Map<HumanoidBone, Integer> m, List<Integer> spine) {
+            Map<HumanoidBone, Integer> saved = new EnumMap<>(out);
+            out.clear();
+            assignSpine(spine);
+            m.putAll(out);
+            out.clear();
+            out.putAll(saved);
+        }
+
+        private double[] structuralLeft(double[] up, int[] legs) {
+            // forward: where the feet point (a leg chain's last bone, flattened), else +Z
+            double[] f = new double[3];
+            for (int leg : legs) {
+                List<Integer> chain = limbChain(leg);
+                if (chain.size() >= 4) {
+                    double[] d = diff(chain.get(3), chain.get(2));
+                    for (int a = 0; a < 3; a++) {
+                        f[a] += d[a];
+                    }
+                }
+            }
+            double along = dot(f, up);
+            for (int a = 0; a < 3; a++) {
+                f[a] -= along * up[a];
+            }
+            double[] fwd = norm(f) > 1e-9 ? normalise(f) : new double[] {0, 0, 1};
+            return normalise(cross(up, fwd));
+        }
+
+        private void putChain(Map<HumanoidBone, Integer> m, List<Integer> chain, HumanoidBone[] bones) {
+            for (int k = 0; k < bones.length && k < chain.size(); k++) {
+                m.put(bones[k], chain.get(k));
+            }
+        }
+
+        /** Follows the largest child subtree from a joint downward. */
+        private List<Integer> limbChain(int start) {
+            List<Integer> chain = new ArrayList<>();
+            int cur = start;
+            while (cur >= 0) {
+                chain.add(cur);
+                List<Integer> kids = significantChildren(cur);
+                if (kids.isEmpty()) {
+                    kids = rig.children(cur);
+                }
+                cur = kids.isEmpty() ? -1 : kids.get(0);
+                if (chain.size() > 64) {
+                    break;
+                }
+            }
+            return chain;
+        }
+
+        /** Children with a subtree of at least two joints or a noticeable length, largest first. */
+        private List<Integer> significantChildren(int j) {
+            List<Integer> r = new ArrayList<>();
+            double size = rigSize();
+            for (int c : rig.children(j)) {
+                if (names[c].kind() == Kind.HELPER) {
+                    continue;
+                }
+                if (subtreeSize(c) >= 2 || norm(diff(c, j)) > 0.05 * size) {
+                    r.add(c);
+                }
+            }
+            r.sort(Comparator.comparingInt(c -> -subtreeSize(c)));
+            return r;
+        }
+
+        private int deepestLeaf(int j) {
+            int best = j;
+            int bestDepth = -1;
+            List<Integer> stack = new ArrayList<>(List.of(j));
+            while (!stack.isEmpty()) {
+                int k = stack.remove(stack.size() - 1);
+                List<Integer> kids = rig.children(k);
+                if (kids.isEmpty()) {
+                    int d = rig.depth(k);
+                    if (d > bestDepth) {
+                        bestDepth = d;
+                        best = k;
+                    }
+                }
+                stack.addAll(kids);
+            }
+            return best;
+        }
+
+        private void put(HumanoidBone b, int joint) {
+            if (joint >= 0) {
+                out.put(b, joint);
+            }
+        }
+
+        private int get(HumanoidBone b) {
+            Integer j = out.get(b);
+            return j == null ? -1 : j;
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
+
+    private static double norm(double[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    private static double[] normalise(double[] a) {
+        double l = norm(a);
+        return l == 0 ? a.clone() : new double[] {a[0] / l, a[1] / l, a[2] / l};
+    }
+
+    private static double[] cross(double[] a, double[] b) {
+        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+    }
+}
