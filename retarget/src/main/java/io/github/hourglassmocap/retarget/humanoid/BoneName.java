@@ -96,6 +96,7 @@ public final class BoneName {
         Side side = Side.CENTER;
         List<String> words = new ArrayList<>();
         int number = -1;
+        List<Integer> numbers = new ArrayList<>();
         for (String t : tokens) {
             switch (t) {
                 case "l", "left", "lt", "lft" -> side = Side.LEFT;
@@ -103,6 +104,7 @@ public final class BoneName {
                 default -> {
                     if (t.matches("[0-9]+")) {
                         number = Integer.parseInt(t.length() > 6 ? t.substring(0, 6) : t);
+                        numbers.add(number);
                     } else if (t.length() > 1 && (t.charAt(0) == 'l' || t.charAt(0) == 'r')
                             && SIDE_WORDS.contains(t.substring(1)) && side == Side.CENTER) {
                         // Poser/CMU ASF style glued side: "lfemur", "rhand", "lthumb"
@@ -124,7 +126,7 @@ public final class BoneName {
                 helper = true;
             }
         }
-        if (compact.contains("twist") || compact.contains("sharebone") || compact.endsWith("end")
+        if (compact.contains("twist") || compact.contains("sharebone") || (compact.endsWith("end") && !compact.endsWith("bend"))
                 || compact.endsWith("nub") || compact.startsWith("headtop") || compact.contains("eyelid")
                 || compact.contains("eyebrow")) {
             helper = true;
@@ -147,6 +149,13 @@ public final class BoneName {
         if (fingerWord) {
             kind = Kind.FINGER;
             finger = f;
+            if (finger == null && !numbers.isEmpty() && numbers.get(0) >= 1 && numbers.get(0) <= 5) {
+                // MakeHuman: finger1-1 .. finger5-3, thumb first
+                finger = Finger.values()[numbers.get(0) - 1];
+                if (numbers.size() >= 2 && numbers.get(1) >= 1 && numbers.get(1) <= 3) {
+                    phalanx = numbers.get(1) - 1;
+                }
+            }
             for (String w : words) {
                 switch (w) {
                     case "prox", "proximal" -> phalanx = 0;

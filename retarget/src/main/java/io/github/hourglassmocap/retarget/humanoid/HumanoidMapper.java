@@ -530,8 +530,7 @@ public final class HumanoidMapper {
                 List<Integer> down = new ArrayList<>();
                 List<Integer> upward = new ArrayList<>();
                 for (int c : kids) {
-                    int leaf = deepestLeaf(c);
-                    double dy = dot(diff(leaf, j), up);
+                    double dy = dot(centroidOffset(c, j), up);
                     (dy < 0 ? down : upward).add(c);
                 }
                 if (down.size() >= 2 && !upward.isEmpty()) {
@@ -577,9 +576,13 @@ public final class HumanoidMapper {
             List<Integer> kids = significantChildren(chestBranch);
             // the neck is the child whose chain goes most nearly straight up; the others are arms
             final int branch = chestBranch;
-            kids.sort(Comparator.comparingDouble(c -> -dot(normalise(diff(deepestLeaf(c), branch)), up)));
+            kids.sort(Comparator.comparingDouble(c -> -dot(normalise(centroidOffset(c, branch)), up)));
             int neckChild = kids.get(0);
             List<Integer> neckChain = limbChain(neckChild);
+            if (neckChain.size() >= 2 && rig.children(neckChain.get(neckChain.size() - 1)).isEmpty()) {
+                // a leaf at the end of the neck chain is the head's end, not a bone of its own
+                neckChain.remove(neckChain.size() - 1);
+            }
             if (neckChain.size() >= 2) {
                 m.put(HumanoidBone.NECK, neckChain.get(0));
                 m.put(HumanoidBone.HEAD, neckChain.get(1));
@@ -675,23 +678,24 @@ public final class HumanoidMapper {
             return r;
         }
 
-        private int deepestLeaf(int j) {
-            int best = j;
-            int bestDepth = -1;
-            List<Integer> stack = new ArrayList<>(List.of(j));
+        /** Mean rest position of a subtree relative to a joint. */
+        private double[] centroidOffset(int subtree, int from) {
+            double[] c = new double[3];
+            int count = 0;
+            List<Integer> stack = new ArrayList<>(List.of(subtree));
             while (!stack.isEmpty()) {
                 int k = stack.remove(stack.size() - 1);
-                List<Integer> kids = rig.children(k);
-                if (kids.isEmpty()) {
-                    int d = rig.depth(k);
-                    if (d > bestDepth) {
-                        bestDepth = d;
-                        best = k;
-                    }
+                double[] d = diff(k, from);
+                for (int a = 0; a < 3; a++) {
+                    c[a] += d[a];
                 }
-                stack.addAll(kids);
+                count++;
+                stack.addAll(rig.children(k));
             }
-            return best;
+            for (int a = 0; a < 3; a++) {
+                c[a] /= count;
+            }
+            return c;
         }
 
         private void put(HumanoidBone b, int joint) {

@@ -1,5 +1,8 @@
 package io.github.hourglassmocap.retarget.humanoid;
 
+import com.jme3.anim.Armature;
+import com.jme3.anim.Joint;
+import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.retarget.bvh.BvhSkeleton;
 import io.github.hourglassmocap.retarget.skeleton.ForwardKinematics;
 import java.util.ArrayList;
@@ -80,6 +83,32 @@ public final class RigDescription {
         ForwardKinematics fk = new ForwardKinematics(skeleton);
         fk.setRest();
         return new RigDescription(name, skeleton.names(), skeleton.parents(), fk.worldPositions().clone());
+    }
+
+    /**
+     * Describes a jME armature; its rest pose is the bind pose (the pose the mesh was skinned in), read from
+     * each joint's inverse model bind matrix, so the armature is not modified.
+     *
+     * @param name a label for messages (not null)
+     * @param armature the armature (not null, unaffected)
+     * @return a new description, joints in armature order
+     */
+    public static RigDescription of(String name, Armature armature) {
+        Objects.requireNonNull(armature, "armature");
+        int n = armature.getJointCount();
+        List<String> names = new ArrayList<>(n);
+        int[] parents = new int[n];
+        double[] rest = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            Joint j = armature.getJoint(i);
+            names.add(j.getName());
+            parents[i] = j.getParent() == null ? -1 : j.getParent().getId();
+            Vector3f t = j.getInverseModelBindMatrix().invert().toTranslationVector();
+            rest[i * 3] = t.x;
+            rest[i * 3 + 1] = t.y;
+            rest[i * 3 + 2] = t.z;
+        }
+        return new RigDescription(name, names, parents, rest);
     }
 
     /**
