@@ -12,8 +12,10 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  * @param height the frame height (in pixels, &gt;0)
  * @param joints 17 x (x, y, confidence), pixels with a top-left origin, joint order of {@link H36mJoints};
  *     null when no person was found (shared, not copied: do not modify)
+ * @param raw the 2D stage's own result for callers that know its type (for example the BlazePose
+ *     {@code Keypoints2D} with its 33 landmarks, which the bake writes to keypoints.json), or null
  */
-public record Pose2dSample(long frameIndex, long timestampNanos, int width, int height, float[] joints) {
+public record Pose2dSample(long frameIndex, long timestampNanos, int width, int height, float[] joints, Object raw) {
     /** Floats per joint in {@link #joints()}: x, y, confidence. */
     public static final int STRIDE = 3;
 
@@ -30,6 +32,19 @@ public record Pose2dSample(long frameIndex, long timestampNanos, int width, int 
         if (joints != null && joints.length != H36mJoints.COUNT * STRIDE) {
             throw new IllegalArgumentException("joints must hold 17 x 3 = 51 floats, got " + joints.length);
         }
+    }
+
+    /**
+     * Creates a sample without a stage-specific result.
+     *
+     * @param frameIndex index of the frame in its source (&ge;0)
+     * @param timestampNanos the frame's presentation time (in nanoseconds, &ge;0)
+     * @param width the frame width (in pixels, &gt;0)
+     * @param height the frame height (in pixels, &gt;0)
+     * @param joints 17 x (x, y, confidence) or null for no person (shared)
+     */
+    public Pose2dSample(long frameIndex, long timestampNanos, int width, int height, float[] joints) {
+        this(frameIndex, timestampNanos, width, height, joints, null);
     }
 
     /**
