@@ -1,0 +1,56 @@
+package io.github.hourglassmocap.retarget.solve;
+
+import com.jme3.anim.Armature;
+import com.jme3.anim.Joint;
+import com.jme3.asset.AssetManager;
+import com.jme3.asset.DesktopAssetManager;
+import com.jme3.math.FastMath;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
+import java.util.Random;
+
+/** Shared test fixtures: loading the test-data characters and posing them at random. */
+final class TestRigs {
+    private static AssetManager assets;
+
+    private TestRigs() {
+    }
+
+    static synchronized AssetManager assets() {
+        if (assets == null) {
+            assets = new DesktopAssetManager(true);
+        }
+        return assets;
+    }
+
+    static Spatial model(String name) {
+        return BuiltInCharacters.load(assets(), BuiltInCharacters.assetPath(name));
+    }
+
+    static CharacterRig rig(String name) {
+        Spatial m = model(name);
+        return new CharacterRig(BuiltInCharacters.findSkinning(m).getArmature(), BuiltInCharacters.map(name));
+    }
+
+    /** Poses the mapped bones of a rig with random local rotations of up to maxDegrees; returns the 17-joint view. */
+    static Vector3f[] randomPose(CharacterRig rig, Random random, float maxDegrees) {
+        Armature a = rig.getArmature();
+        a.applyInitialPose();
+        for (HumanoidBone b : HumanoidBone.values()) {
+            int id = rig.joint(b);
+            if (id < 0 || b == HumanoidBone.LEFT_TOES || b == HumanoidBone.RIGHT_TOES) {
+                continue;
+            }
+            Joint j = a.getJoint(id);
+            Vector3f axis = new Vector3f(random.nextFloat() - 0.5f, random.nextFloat() - 0.5f, random.nextFloat() - 0.5f)
+                    .normalizeLocal();
+            float angle = (b == HumanoidBone.HIPS ? 180f : maxDegrees) * (2 * random.nextFloat() - 1) * FastMath.DEG_TO_RAD;
+            Quaternion q = new Quaternion().fromAngleNormalAxis(angle, axis);
+            j.setLocalRotation(j.getLocalRotation().mult(q));
+        }
+        a.update();
+        return rig.view17(false);
+    }
+}
