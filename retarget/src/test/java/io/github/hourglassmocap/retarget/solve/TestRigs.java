@@ -34,6 +34,24 @@ final class TestRigs {
         return new CharacterRig(BuiltInCharacters.findSkinning(m).getArmature(), BuiltInCharacters.map(name));
     }
 
+    /** Samples one of a character's own clips as source motion (leg taken as 0.85 m). */
+    static SourceSequence sampleClip(String character, String clip, double fps) {
+        Spatial m = model(character);
+        CharacterRig rig = new CharacterRig(BuiltInCharacters.findSkinning(m).getArmature(), BuiltInCharacters.map(character));
+        com.jme3.anim.AnimComposer composer = findComposer(m);
+        return ClipSampler.sample(rig, composer.getAnimClip(clip), fps, 0.85f);
+    }
+
+    static com.jme3.anim.AnimComposer findComposer(Spatial m) {
+        com.jme3.anim.AnimComposer[] c = {null};
+        m.depthFirstTraversal(x -> {
+            if (c[0] == null) {
+                c[0] = x.getControl(com.jme3.anim.AnimComposer.class);
+            }
+        });
+        return c[0];
+    }
+
     /** Poses the mapped bones of a rig with random local rotations of up to maxDegrees; returns the 17-joint view. */
     static Vector3f[] randomPose(CharacterRig rig, Random random, float maxDegrees) {
         Armature a = rig.getArmature();
