@@ -1,24 +1,16 @@
 package io.github.hourglassmocap.retarget.solve;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.jme3.math.Vector3f;
-import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.github.hourglassmocap.inference.lift.Pose3dSequence;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A clip of source motion: frames at a fixed rate. Reads the project's 3D pose JSON ({@code mocap lift},
- * docs/formats.md "3D poses") and converts its camera frame (x right, y down, z forward) to the solver's world
+ * A clip of source motion: frames at a fixed rate. Converts the project's 3D poses ({@code mocap lift},
+ * docs/formats.md "3D poses") from their camera frame (x right, y down, z forward) to the solver's world
  * (x, -y, -z: Y up, an actor facing the camera faces +Z). Immutable.
  */
 public final class SourceSequence {
@@ -53,74 +45,48 @@ public final class SourceSequence {
     }
 
     /**
-     * Reads a 3D pose file (version 1).
+     * Reads a 3D pose file ({@code mocap lift} output, read by the inference module's {@link Pose3dSequence}).
      *
      * @param file the pose3d JSON (not null)
-     * @return a new sequence
-     * @throws MocapIOException if the file cannot be read, is not pose3d JSON, or has an unknown version
+     * @return a new sequence in the solver's world
+     * @throws MocapException if the file cannot be read or does not follow the format
      */
-    public static SourceSequence read(Path file) throws MocapIOException {
-        JsonObject root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(r).getAsJsonObject();
-        } catch (IOException e) {
-            throw new MocapIOException("cannot read 3D poses " + file + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new MocapIOException("3D poses " + file + " is not valid JSON: " + e.getMessage(), e);
-        }
-        try {
-            int version = root.has("version") ? root.get("version").getAsInt() : -1;
-            if (version != 1) {
-                throw new MocapIOException("3D poses " + file + " has version " + version + "; supported: [1]");
-            }
-            double rate = root.get("frameRateHz").getAsDouble();
-            JsonArray fa = root.getAsJsonArray("frames");
-            if (fa == null || fa.isEmpty()) {
-                throw new MocapIOException("3D poses " + file + " has no frames");
-            }
-            List<SourceFrame> frames = new ArrayList<>(fa.size());
-            for (int i = 0; i < fa.size(); i++) {
-                JsonObject f = fa.get(i).getAsJsonObject();
-                long t = f.has("timestampNanos") ? f.get("timestampNanos").getAsLong() : Math.round(i * 1e9 / rate);
-                boolean valid = !f.has("valid") || f.get("valid").getAsBoolean();
-                JsonArray ja = f.getAsJsonArray("joints");
-                if (ja == null || ja.size() != H36mJoints.COUNT) {
-                    throw new MocapIOException("3D poses " + file + ": frame " + i + " must have 17 joints");
-                }
-                Vector3f[] joints = new Vector3f[H36mJoints.COUNT];
-                for (int j = 0; j < H36mJoints.COUNT; j++) {
-                    joints[j] = cameraToWorld(vec(ja.get(j), file, i));
-                }
-                Vector3f rootPos = f.has("root") ? cameraToWorld(vec(f.get("root"), file, i)) : new Vector3f();
-                float[] conf = null;
-                if (f.has("confidence")) {
-                    JsonArray ca = f.getAsJsonArray("confidence");
-                    conf = new float[H36mJoints.COUNT];
-                    for (int j = 0; j < conf.length; j++) {
-                        conf[j] = Math.max(0f, Math.min(1f, ca.get(j).getAsFloat()));
-                    }
-                }
-                // Root-relative joints: make the pelvis exactly the origin so the root carries the translation.
-                Vector3f pelvis = joints[H36mJoints.PELVIS].clone();
-                for (Vector3f v : joints) {
-                    v.subtractLocal(pelvis);
-                }
-                rootPos.addLocal(pelvis);
-                frames.add(new SourceFrame(t, joints, rootPos, conf, valid));
-            }
-            return new SourceSequence(rate, frames);
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException | IndexOutOfBoundsException
-                 | UnsupportedOperationException e) {
-            throw new MocapIOException("3D poses " + file + " does not follow the pose3d format (docs/formats.md): " + e, e);
-        }
+    public static SourceSequence read(Path file) throws MocapException {
+        return fromPose3d(Pose3dSequence.read(file));
     }
 
-    private static Vector3f vec(JsonElement e, Path file, int frame) throws MocapIOException {
-        JsonArray a = e.getAsJsonArray();
-        if (a.size() != 3) {
-            throw new MocapIOException("3D poses " + file + ": frame " + frame + " has a point with " + a.size() + " coordinates");
+    /**
+     * Converts lifted poses to the solver's world: camera frame to Y up, pelvis made exactly the origin of the
+     * joints, and the root carrying the translation.
+     *
+     * @param poses the lifted clip (not null)
+     * @return a new sequence
+     */
+    public static SourceSequence fromPose3d(Pose3dSequence poses) {
+        List<SourceFrame> frames = new ArrayList<>(poses.frames().size());
+        for (Pose3dSequence.Frame f : poses.frames()) {
+            Vector3f[] joints = new Vector3f[H36mJoints.COUNT];
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                float[] p = f.joints()[j];
+                joints[j] = cameraToWorld(new Vector3f(p[0], p[1], p[2]));
+            }
+            float[] r = f.root();
+            Vector3f root = cameraToWorld(new Vector3f(r[0], r[1], r[2]));
+            Vector3f pelvis = joints[H36mJoints.PELVIS].clone();
+            for (Vector3f v : joints) {
+                v.subtractLocal(pelvis);
+            }
+            root.addLocal(pelvis);
+            float[] conf = f.confidence().clone();
+            for (int j = 0; j < conf.length; j++) {
+                conf[j] = Math.max(0f, Math.min(1f, conf[j]));
+            }
+            frames.add(new SourceFrame(Math.max(0, f.timestampNanos()), joints, root, conf, f.valid()));
         }
-        return new Vector3f(a.get(0).getAsFloat(), a.get(1).getAsFloat(), a.get(2).getAsFloat());
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("3D poses from '" + poses.source() + "' hold no frames");
+        }
+        return new SourceSequence(poses.frameRateHz(), frames);
     }
 
     /** @return the frame rate (hertz) */

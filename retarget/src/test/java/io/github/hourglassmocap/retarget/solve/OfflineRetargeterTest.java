@@ -10,8 +10,8 @@ class OfflineRetargeterTest {
     @CsvSource({"jaime,Walk,jaime", "jaime,Walk,sinbad", "jaime,Walk,ninja", "ninja,Walk,ninja", "ninja,Walk,jaime",
         "sinbad,Dance,sinbad", "sinbad,Dance,jaime", "ninja,Kick,sinbad", "jaime,Punches,ninja"})
     void retargetsCharacterClips(String from, String clip, String to) {
-        SourceSequence source = TestRigs.sampleClip(from, clip, 30);
-        CharacterRig rig = TestRigs.rig(to);
+        SourceSequence source = SolveFixtures.sampleClip(from, clip, 30);
+        CharacterRig rig = SolveFixtures.rig(to);
         RetargetResult r = new OfflineRetargeter(rig, RetargetOptions.defaults()).run(source);
         RetargetMetrics m = r.getMetrics();
         System.out.println(from + "/" + clip + " -> " + to + "\n" + m.format() + java.util.Arrays.toString(m.getLimbMeanDegrees()));

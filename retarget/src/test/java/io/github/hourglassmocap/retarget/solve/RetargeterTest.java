@@ -10,20 +10,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RetargeterTest {
-    static final int[][] LIMBS = {{L_SHOULDER, L_ELBOW}, {L_ELBOW, L_WRIST}, {R_SHOULDER, R_ELBOW}, {R_ELBOW, R_WRIST},
+    public static final int[][] LIMBS = {{L_SHOULDER, L_ELBOW}, {L_ELBOW, L_WRIST}, {R_SHOULDER, R_ELBOW}, {R_ELBOW, R_WRIST},
         {L_HIP, L_KNEE}, {L_KNEE, L_ANKLE}, {R_HIP, R_KNEE}, {R_KNEE, R_ANKLE}, {PELVIS, THORAX}, {THORAX, HEAD}};
 
     @ParameterizedTest
     @ValueSource(strings = {"jaime", "sinbad", "ninja"})
     void reproducesItsOwnRandomPoses(String name) {
-        CharacterRig rig = TestRigs.rig(name);
+        CharacterRig rig = SolveFixtures.rig(name);
         Retargeter solver = new Retargeter(rig);
         Random random = new Random(7);
         double[] worst = new double[LIMBS.length];
         double sum = 0;
         int count = 0;
         for (int trial = 0; trial < 50; trial++) {
-            Vector3f[] source = TestRigs.randomPose(rig, random, 40f);
+            Vector3f[] source = SolveFixtures.randomPose(rig, random, 40f);
             RigPose pose = solver.solve(source, null);
             pose.applyTo(rig.getArmature());
             Vector3f[] posed = rig.view17(true);

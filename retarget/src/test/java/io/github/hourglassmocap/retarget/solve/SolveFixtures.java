@@ -12,37 +12,37 @@ import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import java.util.Random;
 
 /** Shared test fixtures: loading the test-data characters and posing them at random. */
-final class TestRigs {
+public final class SolveFixtures {
     private static AssetManager assets;
 
-    private TestRigs() {
+    private SolveFixtures() {
     }
 
-    static synchronized AssetManager assets() {
+    public static synchronized AssetManager assets() {
         if (assets == null) {
             assets = new DesktopAssetManager(true);
         }
         return assets;
     }
 
-    static Spatial model(String name) {
+    public static Spatial model(String name) {
         return BuiltInCharacters.load(assets(), BuiltInCharacters.assetPath(name));
     }
 
-    static CharacterRig rig(String name) {
+    public static CharacterRig rig(String name) {
         Spatial m = model(name);
         return new CharacterRig(BuiltInCharacters.findSkinning(m).getArmature(), BuiltInCharacters.map(name));
     }
 
     /** Samples one of a character's own clips as source motion (leg taken as 0.85 m). */
-    static SourceSequence sampleClip(String character, String clip, double fps) {
+    public static SourceSequence sampleClip(String character, String clip, double fps) {
         Spatial m = model(character);
         CharacterRig rig = new CharacterRig(BuiltInCharacters.findSkinning(m).getArmature(), BuiltInCharacters.map(character));
         com.jme3.anim.AnimComposer composer = findComposer(m);
         return ClipSampler.sample(rig, composer.getAnimClip(clip), fps, 0.85f);
     }
 
-    static com.jme3.anim.AnimComposer findComposer(Spatial m) {
+    public static com.jme3.anim.AnimComposer findComposer(Spatial m) {
         com.jme3.anim.AnimComposer[] c = {null};
         m.depthFirstTraversal(x -> {
             if (c[0] == null) {
@@ -53,7 +53,7 @@ final class TestRigs {
     }
 
     /** Poses the mapped bones of a rig with random local rotations of up to maxDegrees; returns the 17-joint view. */
-    static Vector3f[] randomPose(CharacterRig rig, Random random, float maxDegrees) {
+    public static Vector3f[] randomPose(CharacterRig rig, Random random, float maxDegrees) {
         Armature a = rig.getArmature();
         a.applyInitialPose();
         for (HumanoidBone b : HumanoidBone.values()) {
