@@ -28,9 +28,9 @@ public final class RetargetOptions {
         this.warmUpFrames = warmUpFrames;
     }
 
-    /** @return the defaults: root motion on, foot locking on, 6 Hz zero-phase offline, One Euro 1.5 Hz / 0.5 live */
+    /** @return the defaults: root motion on, foot locking on, 6 Hz zero-phase offline, One Euro 1 Hz / beta 3 live */
     public static RetargetOptions defaults() {
-        return new RetargetOptions(false, true, 6.0, 1.5, 0.5, 0.12f, 0.6f, 0.5f, 30);
+        return new RetargetOptions(false, true, 6.0, 1.0, 3.0, 0.12f, 0.6f, 0.5f, 30);
     }
 
     /** @return whether the hips stay over the origin (no horizontal root motion) */
