@@ -30,6 +30,7 @@ public final class MocapCommand implements Runnable {
         cl.addSubcommand(new DatasetCommand());
         cl.addSubcommand(new KeypointsCommand());
         cl.addSubcommand(new LiftCommand());
+        cl.addSubcommand(new RetargetCommand());
         return cl;
     }
 

@@ -35,7 +35,8 @@ public final class SourceSequence {
     }
 
     /**
-     * Converts a point from the lifter's camera frame to the solver's world.
+     * Converts a point from the lifter's camera frame to the solver's world, or back (the map is its own
+     * inverse: a half turn about the x axis).
      *
      * @param camera a point in the camera frame (x right, y down, z forward; not null, unaffected)
      * @return a new vector (x, -y, -z)
@@ -87,6 +88,30 @@ public final class SourceSequence {
             throw new IllegalArgumentException("3D poses from '" + poses.source() + "' hold no frames");
         }
         return new SourceSequence(poses.frameRateHz(), frames);
+    }
+
+    /**
+     * Converts back to lifted poses (world to camera frame), for example to write synthetic motion as a
+     * pose3d file.
+     *
+     * @param source the value of the file's "source" field (not null)
+     * @param model the value of its "model" field (not null)
+     * @return a new pose sequence, mode "offline"
+     */
+    public Pose3dSequence toPose3d(String source, String model) {
+        List<Pose3dSequence.Frame> out = new ArrayList<>(frames.size());
+        for (int i = 0; i < frames.size(); i++) {
+            SourceFrame f = frames.get(i);
+            float[][] joints = new float[H36mJoints.COUNT][];
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                Vector3f c = cameraToWorld(f.getJoint(j));
+                joints[j] = new float[] {c.x, c.y, c.z};
+            }
+            Vector3f r = cameraToWorld(f.getRoot());
+            out.add(new Pose3dSequence.Frame(i, f.getTimestampNanos(), f.isValid(), false, joints,
+                    new float[] {r.x, r.y, r.z}, f.getConfidence()));
+        }
+        return new Pose3dSequence(source, frameRateHz, model, "offline", 0, out);
     }
 
     /** @return the frame rate (hertz) */

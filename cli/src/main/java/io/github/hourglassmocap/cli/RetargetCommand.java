@@ -1,0 +1,164 @@
+package io.github.hourglassmocap.cli;
+
+import com.jme3.anim.AnimClip;
+import com.jme3.asset.AssetManager;
+import com.jme3.asset.DesktopAssetManager;
+import com.jme3.asset.plugins.FileLocator;
+import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.retarget.export.AtomicFiles;
+import io.github.hourglassmocap.retarget.export.GlbExporter;
+import io.github.hourglassmocap.retarget.export.J3oExporter;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.record.ClipRecorder;
+import io.github.hourglassmocap.retarget.record.KeyReduction;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
+import io.github.hourglassmocap.retarget.solve.CharacterMapping;
+import io.github.hourglassmocap.retarget.solve.CharacterRig;
+import io.github.hourglassmocap.retarget.solve.LiveRetargeter;
+import io.github.hourglassmocap.retarget.solve.MappingFile;
+import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
+import io.github.hourglassmocap.retarget.solve.RetargetOptions;
+import io.github.hourglassmocap.retarget.solve.RetargetResult;
+import io.github.hourglassmocap.retarget.solve.SourceSequence;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mocap retarget}: 3D poses in, an animated character out (.j3o, and optionally .bvh and .glb), with
+ * the quality figures printed and written as metrics.json (docs/retarget.md).
+ */
+@Command(name = "retarget", mixinStandardHelpOptions = true,
+        description = "Retarget 3D poses (from 'mocap lift') onto a rigged character and export the clip.")
+public final class RetargetCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "POSE3D", description = "The 3D poses JSON file.")
+    Path poses;
+
+    @Option(names = "--character", required = true,
+            description = "jaime, sinbad, ninja (jME test data) or a model file (.j3o, .gltf, .glb, .mesh.xml).")
+    String character;
+
+    @Option(names = "--out", required = true, description = "The .j3o to write: the character with the clip in its AnimComposer.")
+    Path out;
+
+    @Option(names = "--bvh", description = "Also write the clip as BVH on the character's own skeleton.")
+    Path bvh;
+
+    @Option(names = "--glb", description = "Also write the character and the clip as binary glTF.")
+    Path glb;
+
+    @Option(names = "--in-place", description = "Keep the hips over the origin (no horizontal root motion).")
+    boolean inPlace;
+
+    @Option(names = "--mapping", description = "Humanoid mapping JSON (docs/formats.md); default: built in or automatic.")
+    Path mapping;
+
+    @Option(names = "--metrics", description = "Where to write the metrics JSON (default: metrics.json next to --out).")
+    Path metrics;
+
+    @Option(names = "--live", description = "Process causally, as live capture would (One Euro smoothing, warm-up fit).")
+    boolean live;
+
+    @Option(names = "--no-foot-lock", description = "Do not lock planted feet.")
+    boolean noFootLock;
+
+    @Option(names = "--cutoff", defaultValue = "6", description = "Offline zero-phase smoothing cutoff in Hz (0 = off; default 6).")
+    double cutoff;
+
+    @Option(names = "--key-error", defaultValue = "0",
+            description = "Key reduction: largest rotation error in degrees (0 = keep every frame's key; default 0).")
+    float keyErrorDegrees;
+
+    @Option(names = "--clip-name", defaultValue = "mocap", description = "Name of the clip (default mocap).")
+    String clipName;
+
+    @Override
+    public Integer call() {
+        try {
+            if (bvh != null) {
+                throw new IllegalArgumentException("--bvh: BVH export on the character's skeleton is not available in this build yet");
+            }
+            Logger.getLogger("com.jme3").setLevel(Level.SEVERE);
+            AssetManager assets = new DesktopAssetManager(true);
+            String builtIn = BuiltInCharacters.assetPath(character);
+            String assetPath = builtIn;
+            if (assetPath == null) {
+                Path file = Path.of(character).toAbsolutePath();
+                if (!Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--character '" + character + "' is neither a built-in character "
+                            + BuiltInCharacters.NAMES + " nor an existing model file");
+                }
+                assets.registerLocator(file.getParent().toString(), FileLocator.class);
+                assetPath = file.getFileName().toString();
+            }
+            Spatial model = BuiltInCharacters.load(assets, assetPath);
+            var armature = BuiltInCharacters.findSkinning(model).getArmature();
+            HumanoidMap map = mapping != null ? MappingFile.read(mapping)
+                    : builtIn != null ? BuiltInCharacters.map(character) : CharacterMapping.automatic(armature);
+            CharacterRig rig = new CharacterRig(armature, map);
+            SourceSequence source = SourceSequence.read(poses);
+            RetargetOptions options = RetargetOptions.defaults().withInPlace(inPlace).withFootLocking(!noFootLock)
+                    .withOfflineCutoffHz(cutoff);
+            long t0 = System.nanoTime();
+            RetargetResult result = live ? new LiveRetargeter(rig, options).runClip(source)
+                    : new OfflineRetargeter(rig, options).run(source);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            ClipRecorder recorder = ClipRecorder.forPose(result.getPoses().get(0));
+            long first = source.get(0).getTimestampNanos();
+            double last = -1;
+            for (int i = 0; i < source.size(); i++) {
+                double t = Math.max((source.get(i).getTimestampNanos() - first) / 1e9, i / source.getFrameRateHz());
+                if (t <= last) {
+                    t = last + 1e-4;
+                }
+                recorder.record(t, result.getPoses().get(i));
+                last = t;
+            }
+            KeyReduction reduction = keyErrorDegrees > 0
+                    ? new KeyReduction(keyErrorDegrees, 0.002f * rig.getLegLength()) : KeyReduction.NONE;
+            AnimClip clip = recorder.build(clipName, reduction);
+            J3oExporter.export(model, clip, out);
+            if (glb != null) {
+                GlbExporter.export(model, clip, assets, glb);
+            }
+            Path metricsPath = metrics != null ? metrics
+                    : (out.toAbsolutePath().getParent() == null ? Path.of("metrics.json") : out.toAbsolutePath().getParent().resolve("metrics.json"));
+            Map<String, String> extra = new LinkedHashMap<>();
+            extra.put("source", poses.toString());
+            extra.put("character", character);
+            extra.put("restPose", rig.getRestPoseKind().name());
+            extra.put("mode", live ? "live" : "offline");
+            extra.put("clip", out.toString());
+            AtomicFiles.writeString(metricsPath, result.getMetrics().toJsonText(extra));
+            System.out.printf(Locale.ROOT, "retargeted %d frames onto %s (%s rest pose, %d spine bones) in %.0f ms (%.2f ms/frame), %s%n",
+                    source.size(), character, rig.getRestPoseKind(), rig.getSpineChain().length, ms, ms / source.size(),
+                    live ? "live path" : "offline path");
+            System.out.print(result.getMetrics().format());
+            System.out.println("wrote " + String.join(", ", written(metricsPath)));
+            return 0;
+        } catch (MocapException | IllegalArgumentException e) {
+            System.err.println("mocap retarget: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private List<String> written(Path metricsPath) {
+        List<String> files = new java.util.ArrayList<>();
+        files.add(out.toString());
+        if (glb != null) {
+            files.add(glb.toString());
+        }
+        files.add(metricsPath.toString());
+        return files;
+    }
+}
