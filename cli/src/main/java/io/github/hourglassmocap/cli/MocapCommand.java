@@ -27,6 +27,7 @@ public final class MocapCommand implements Runnable {
         CommandLine cl = new CommandLine(new MocapCommand());
         // Subcommands, one line each (keep sorted by name).
         cl.addSubcommand(new BenchCommand());
+        cl.addSubcommand(new BvhInfoCommand());
         cl.addSubcommand(new DatasetCommand());
         cl.addSubcommand(new KeypointsCommand());
         cl.addSubcommand(new LiftCommand());
