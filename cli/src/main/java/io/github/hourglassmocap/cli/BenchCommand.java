@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: print timings and ratios measured in one run.",
-        subcommands = {BenchDecodeCommand.class, BenchKeypointsCommand.class, BenchLifterCommand.class})
+        subcommands = {BenchDecodeCommand.class, BenchKeypointsCommand.class, BenchLifterCommand.class,
+            BenchPipelineCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -11,6 +11,7 @@ public final class RateMeter {
     private final double alpha;
     private double meanMs = Double.NaN;
     private long count;
+    private double sumMs;
 
     /**
      * Creates a meter.
@@ -41,6 +42,16 @@ public final class RateMeter {
         double ms = durationNanos / 1e6;
         meanMs = Double.isNaN(meanMs) ? ms : meanMs + alpha * (ms - meanMs);
         count++;
+        sumMs += ms;
+    }
+
+    /**
+     * Returns the mean duration over every event recorded.
+     *
+     * @return milliseconds (0 before the first event)
+     */
+    public synchronized double overallMeanMillis() {
+        return count == 0 ? 0 : sumMs / count;
     }
 
     /**

@@ -356,6 +356,20 @@ public final class StreamingPipeline implements AutoCloseable {
     }
 
     /**
+     * Returns figures averaged over the whole run so far (what a benchmark reports), rather than the recent
+     * running means of {@link #stats()} (what a HUD shows).
+     *
+     * @return a new snapshot; the rates are still over the last second
+     */
+    public PipelineStats runStats() {
+        long now = System.nanoTime();
+        return new PipelineStats(captureMeter.count(), captured.dropped() + detected.dropped() + results.dropped(),
+                latencyMeter.count(), captureMeter.ratePerSecond(now), latencyMeter.ratePerSecond(now),
+                latencyMeter.overallMeanMillis(), captureMeter.overallMeanMillis(), pose2dMeter.overallMeanMillis(),
+                liftMeter.overallMeanMillis());
+    }
+
+    /**
      * Stops the workers, waits for them (at most a few seconds each) and lets each close its own source or
      * stage. Idempotent. Frames not yet delivered are discarded. Blocks briefly: a render thread should use
      * {@link #closeAsync()}.
