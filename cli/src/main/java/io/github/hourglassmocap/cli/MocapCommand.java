@@ -26,6 +26,7 @@ public final class MocapCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MocapCommand());
         // Subcommands, one line each (keep sorted by name).
+        cl.addSubcommand(new BakeCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new BvhInfoCommand());
         cl.addSubcommand(new DatasetCommand());

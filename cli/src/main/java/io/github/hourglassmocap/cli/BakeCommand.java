@@ -1,0 +1,130 @@
+package io.github.hourglassmocap.cli;
+
+import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.lift.LifterOptions;
+import io.github.hourglassmocap.inference.model.PoseModelFile;
+import io.github.hourglassmocap.plugin.bake.BakeOptions;
+import io.github.hourglassmocap.plugin.bake.BakeProgress;
+import io.github.hourglassmocap.plugin.bake.BakeResult;
+
+import io.github.hourglassmocap.plugin.bake.VideoBaker;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mocap bake}: a video in, animation out. Runs the whole pipeline offline (docs/plugin.md).
+ */
+@Command(name = "bake", mixinStandardHelpOptions = true,
+        description = {"Bake a video into animation: keypoints.json, pose3d.json, clip.j3o, clip.bvh, clip.glb,",
+            "metrics.json and preview.mp4 (the character beside the input with the 2D skeleton)."})
+public final class BakeCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "VIDEO", description = "The video (mp4, mkv, mov, avi, ...) with one person in it.")
+    Path video;
+
+    @Option(names = "--out", required = true, description = "The output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--character", defaultValue = BakeOptions.DEFAULT_CHARACTER,
+            description = "A built-in character (jaime, sinbad, ...) or a model file; default: ${DEFAULT-VALUE}.")
+    String character;
+
+    @Option(names = "--model", defaultValue = "lite", description = "BlazePose model: lite (default), full or heavy.")
+    String pose2dModel;
+
+    @Option(names = "--lifter", description = "Lifter .onnx (manifest beside it); default: the shipped HoT model.")
+    Path lifter;
+
+    @Option(names = "--flip", description = "Average the lifter with the mirrored input (slower, slightly better).")
+    boolean flip;
+
+    @Option(names = "--in-place", description = "Keep the character in place (no root motion).")
+    boolean inPlace;
+
+    @Option(names = "--no-preview", description = "Skip preview.mp4 (the only step that renders).")
+    boolean noPreview;
+
+    @Option(names = "--no-bvh", description = "Skip clip.bvh.")
+    boolean noBvh;
+
+    @Option(names = "--no-glb", description = "Skip clip.glb.")
+    boolean noGlb;
+
+    @Option(names = "--pose2d-threads", defaultValue = "2", description = "2D model threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        try {
+            if (!Files.isRegularFile(video)) {
+                err.println("mocap bake: video " + video + " not found");
+                return 2;
+            }
+            BakeOptions o = new BakeOptions(PoseModelFile.landmarkModel(pose2dModel), threads, lifter,
+                    LifterOptions.defaults(), flip, character, inPlace, !noBvh, !noGlb, !noPreview);
+            VideoBaker baker = new VideoBaker(o, new Bar(err));
+            if (!noPreview) {
+                baker.setPreviewWriter(null);
+            }
+            BakeResult r = baker.bake(video, out);
+            err.println();
+            System.out.printf(Locale.ROOT, "baked %d frames (%.1f s of video, person in %d) onto %s%n", r.frames(),
+                    r.videoSeconds(), r.framesWithPerson(), character);
+            for (Map.Entry<String, Double> e : r.stageSeconds().entrySet()) {
+                System.out.printf(Locale.ROOT, "  %-10s %7.2f s%n", e.getKey(), e.getValue());
+            }
+            System.out.printf(Locale.ROOT, "  speed: %.2fx real time (without the preview render)%n", r.realTimeFactor());
+            System.out.printf(Locale.ROOT, "  bone-direction error: mean %.1f deg, 95th percentile %.1f deg%n",
+                    r.boneErrorMeanDegrees(), r.boneErrorP95Degrees());
+            for (Path f : r.files().values()) {
+                System.out.println("  wrote " + f);
+            }
+            return 0;
+        } catch (MocapException | IllegalArgumentException e) {
+            err.println();
+            err.println("mocap bake: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** A one-line progress bar on the terminal. */
+    private static final class Bar implements BakeProgress {
+        private final PrintStream out;
+        private String lastStage = "";
+        private long lastPrint;
+
+        Bar(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void update(String stage, long done, long total) {
+            long now = System.nanoTime();
+            boolean end = total > 0 && done >= total;
+            if (stage.equals(lastStage) && !end && now - lastPrint < 100_000_000L) {
+                return;
+            }
+            if (!stage.equals(lastStage) && !lastStage.isEmpty()) {
+                out.println();
+            }
+            lastStage = stage;
+            lastPrint = now;
+            if (total > 0) {
+                int width = 30;
+                int filled = (int) Math.min(width, done * width / total);
+                out.printf(Locale.ROOT, "\r%-10s [%s%s] %d/%d", stage, "#".repeat(filled), " ".repeat(width - filled),
+                        done, total);
+            } else {
+                out.printf(Locale.ROOT, "\r%-10s %d", stage, done);
+            }
+            out.flush();
+        }
+    }
+}
