@@ -10,13 +10,13 @@ import io.github.hourglassmocap.retarget.export.AtomicFiles;
 import io.github.hourglassmocap.retarget.export.GlbExporter;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMapFile;
 import io.github.hourglassmocap.retarget.record.ClipRecorder;
 import io.github.hourglassmocap.retarget.record.KeyReduction;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.CharacterMapping;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.LiveRetargeter;
-import io.github.hourglassmocap.retarget.solve.MappingFile;
 import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
@@ -60,7 +60,7 @@ public final class RetargetCommand implements Callable<Integer> {
     @Option(names = "--in-place", description = "Keep the hips over the origin (no horizontal root motion).")
     boolean inPlace;
 
-    @Option(names = "--mapping", description = "Humanoid mapping JSON (docs/formats.md); default: built in or automatic.")
+    @Option(names = "--mapping", description = "Humanoid mapping JSON correcting the automatic map (docs/formats.md).")
     Path mapping;
 
     @Option(names = "--metrics", description = "Where to write the metrics JSON (default: metrics.json next to --out).")
@@ -103,8 +103,8 @@ public final class RetargetCommand implements Callable<Integer> {
             }
             Spatial model = BuiltInCharacters.load(assets, assetPath);
             var armature = BuiltInCharacters.findSkinning(model).getArmature();
-            HumanoidMap map = mapping != null ? MappingFile.read(mapping)
-                    : builtIn != null ? BuiltInCharacters.map(character) : CharacterMapping.automatic(armature);
+            HumanoidMap map = CharacterMapping.map(character, armature,
+                    mapping != null ? HumanoidMapFile.read(mapping) : Map.of());
             CharacterRig rig = new CharacterRig(armature, map);
             SourceSequence source = SourceSequence.read(poses);
             RetargetOptions options = RetargetOptions.defaults().withInPlace(inPlace).withFootLocking(!noFootLock)

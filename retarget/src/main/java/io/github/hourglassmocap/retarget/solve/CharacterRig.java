@@ -101,14 +101,15 @@ public final class CharacterRig {
         }
         int head = joint(HumanoidBone.HEAD);
         int neck = joint(HumanoidBone.NECK);
-        thoraxJoint = neck >= 0 ? neck : parentId(head);
-        if (thoraxJoint < 0) {
+        thoraxJoint = neck;
+        int headBase = neck >= 0 ? neck : parentId(head);
+        if (headBase < 0) {
             throw new IllegalArgumentException("HEAD joint '" + map.getJoint(HumanoidBone.HEAD) + "' has no parent");
         }
         int hips = joint(HumanoidBone.HIPS);
         int lArm = firstArmJoint(true);
         int rArm = firstArmJoint(false);
-        int torsoTop = commonAncestor(parentId(lArm), commonAncestor(parentId(rArm), parentId(thoraxJoint == neck ? neck : head)));
+        int torsoTop = commonAncestor(parentId(lArm), commonAncestor(parentId(rArm), parentId(neck >= 0 ? neck : head)));
         spineChain = chain(hips, torsoTop);
         neckChain = chain(torsoTop, head);
         if (spineChain == null || neckChain == null) {
@@ -116,7 +117,7 @@ public final class CharacterRig {
         }
         int[] candidates = spineChain.length > 0 ? spineChain : new int[] {hips};
         Vector3f p0 = mid(pos(HumanoidBone.LEFT_UPPER_LEG), pos(HumanoidBone.RIGHT_UPPER_LEG));
-        Vector3f p8 = restModelPosition[thoraxJoint];
+        Vector3f p8 = thorax(restModelPosition);
         Vector3f mid = mid(p0, p8);
         int best = candidates[0];
         for (int c : candidates) {
@@ -139,9 +140,15 @@ public final class CharacterRig {
         left = side.subtract(up.mult(side.dot(up))).normalizeLocal();
         forward = left.cross(up).normalizeLocal();
 
-        float headLen = Math.max(restModelPosition[head].distance(p8), 0.05f * upRaw.length());
-        Vector3f headTopModel = up.mult(headLen);
-        headTopLocal = restModelRotation[head].inverse().mult(headTopModel);
+        // Head top as the BVH 17-joint view places it: along the rest neck-to-head axis, about a tenth of the
+        // stature above the head joint (stature from leg + trunk, which are 0.87 of it).
+        Vector3f headUp = restModelPosition[head].subtract(restModelPosition[headBase]);
+        if (headUp.length() < 1e-9f) {
+            headUp = up;
+        }
+        float legRest = lHip.distance(pos(HumanoidBone.LEFT_LOWER_LEG)) + pos(HumanoidBone.LEFT_LOWER_LEG).distance(pos(HumanoidBone.LEFT_FOOT));
+        float stature = (legRest + restModelPosition[head].distance(p0)) / 0.87f;
+        headTopLocal = restModelRotation[head].inverse().mult(headUp.normalize().multLocal(0.1f * stature));
 
         Vector3f[] v = new Vector3f[COUNT];
         fill17(v, restModelPosition, restModelRotation);
@@ -216,6 +223,14 @@ public final class CharacterRig {
         return restModelPosition[joint(b)];
     }
 
+    /** The thorax of the 17-joint view: the NECK joint, or the midpoint of the upper arms without one. */
+    private Vector3f thorax(Vector3f[] positions) {
+        if (thoraxJoint >= 0) {
+            return positions[thoraxJoint].clone();
+        }
+        return mid(positions[joint(HumanoidBone.LEFT_UPPER_ARM)], positions[joint(HumanoidBone.RIGHT_UPPER_ARM)]);
+    }
+
     /**
      * Fills the 17-joint view from model-space joint positions and rotations.
      *
@@ -234,7 +249,7 @@ public final class CharacterRig {
         out[L_KNEE] = positions[joint(HumanoidBone.LEFT_LOWER_LEG)].clone();
         out[L_ANKLE] = positions[joint(HumanoidBone.LEFT_FOOT)].clone();
         out[SPINE] = positions[midSpineJoint].clone();
-        out[THORAX] = positions[thoraxJoint].clone();
+        out[THORAX] = thorax(positions);
         int head = joint(HumanoidBone.HEAD);
         out[NECK_NOSE] = positions[head].clone();
         out[HEAD] = positions[head].add(rotations[head].mult(headTopLocal));
@@ -247,9 +262,11 @@ public final class CharacterRig {
     }
 
     /**
-     * Returns the 17 H36M joints of the armature in its current pose, in model space. The spine joint is the
-     * spine-chain joint nearest the middle of the torso, the thorax is NECK (or HEAD's parent), joint 9 is
-     * HEAD and joint 10 a point above HEAD that turns with it.
+     * Returns the 17 H36M joints of the armature in its current pose, in model space, placed as the BVH
+     * 17-joint view places them (docs/skeleton.md) where that matters for limb directions: pelvis halfway
+     * between the upper legs, thorax at NECK (or halfway between the upper arms), head top a tenth of the
+     * stature above HEAD along its rest neck-to-head axis, turning with HEAD. The spine joint is the
+     * spine-chain joint nearest the middle of the torso and joint 9 is HEAD itself.
      *
      * @param updateFirst whether to call {@code armature.update()} first (true unless the caller just did)
      * @return 17 new vectors (model space)
@@ -353,7 +370,7 @@ public final class CharacterRig {
         return c;
     }
 
-    /** @return the joint the 17-joint view calls the thorax (NECK, or HEAD's parent) */
+    /** @return the NECK joint, which the 17-joint view calls the thorax, or -1 (then it is the upper arms' midpoint) */
     public int getThoraxJoint() {
         return thoraxJoint;
     }

@@ -107,6 +107,30 @@ public final class OfflineRetargeter {
         if (filter != null) {
             offsets = filter.filter(offsets);
         }
+        // Offline, each contact is locked where the foot is on average during it (after grounding), which
+        // keeps the legs as close to the source as a still foot allows.
+        Vector3f[][] lockAt = new Vector3f[2][n];
+        for (int f = 0; f < 2; f++) {
+            int i = 0;
+            while (i < n) {
+                if (!contacts[f][i]) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                Vector3f sum = new Vector3f();
+                while (j < n && contacts[f][j]) {
+                    sum.addLocal(ankles[j][f]);
+                    j++;
+                }
+                sum.divideLocal(j - i);
+                sum.y = feet.restAnkleY(f);
+                for (int k = i; k < j; k++) {
+                    lockAt[f][k] = sum;
+                }
+                i = j;
+            }
+        }
         Vector3f[] lock = new Vector3f[2];
         int[] release = new int[2];
         Vector3f[][] after = new Vector3f[n][];
@@ -118,9 +142,7 @@ public final class OfflineRetargeter {
                 Vector3f[] targets = new Vector3f[2];
                 for (int f = 0; f < 2; f++) {
                     if (contacts[f][i]) {
-                        if (i == 0 || !contacts[f][i - 1]) {
-                            lock[f] = new Vector3f(now[f].x, feet.restAnkleY(f), now[f].z);
-                        }
+                        lock[f] = lockAt[f][i];
                         targets[f] = lock[f];
                         release[f] = RELEASE_FRAMES;
                     } else if (release[f] > 0 && lock[f] != null) {

@@ -186,13 +186,13 @@ public final class Retargeter {
             Vector3f start;
             Vector3f end;
             if (head) {
-                start = fk(pose, rig.getThoraxJoint());
+                start = thorax(pose);
                 int h = rig.joint(HumanoidBone.HEAD);
                 end = fk(pose, h).addLocal(pose.getDelta(h).mult(rig.getHeadTopOffset()));
             } else {
                 start = fk(pose, rig.joint(HumanoidBone.LEFT_UPPER_LEG)).addLocal(fk(pose, rig.joint(HumanoidBone.RIGHT_UPPER_LEG)))
                         .multLocal(0.5f);
-                end = fk(pose, rig.getThoraxJoint());
+                end = thorax(pose);
             }
             Vector3f desired = start.add(dir.mult(end.distance(start)));
             Vector3f from = end.subtract(pivot);
@@ -206,6 +206,14 @@ public final class Retargeter {
             }
             pose.propagate();
         }
+    }
+
+    private Vector3f thorax(RigPose pose) {
+        if (rig.getThoraxJoint() >= 0) {
+            return fk(pose, rig.getThoraxJoint());
+        }
+        return fk(pose, rig.joint(HumanoidBone.LEFT_UPPER_ARM)).addLocal(fk(pose, rig.joint(HumanoidBone.RIGHT_UPPER_ARM)))
+                .multLocal(0.5f);
     }
 
     /** Model position of a joint relative to the HIPS joint, from the deltas alone (no armature update). */

@@ -4,6 +4,7 @@ import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.lift.Pose3dSequence;
+import io.github.hourglassmocap.retarget.dataset.Take17;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,28 @@ public final class SourceSequence {
             throw new IllegalArgumentException("3D poses from '" + poses.source() + "' hold no frames");
         }
         return new SourceSequence(poses.frameRateHz(), frames);
+    }
+
+    /**
+     * Wraps a 17-joint take (for example a BVH take read through the 17-joint view), whose positions are
+     * already in a Y-up world in metres.
+     *
+     * @param take the take (not null, at least one frame)
+     * @return a new sequence at the take's rate, every frame valid with full confidence
+     */
+    public static SourceSequence of(Take17 take) {
+        List<SourceFrame> frames = new ArrayList<>(take.frames());
+        for (int i = 0; i < take.frames(); i++) {
+            Vector3f[] w = new Vector3f[H36mJoints.COUNT];
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                w[j] = new Vector3f(take.get(i, j, 0), take.get(i, j, 1), take.get(i, j, 2));
+            }
+            frames.add(SourceFrame.fromWorld(Math.round(i * 1e9 / take.frameRateHz()), w));
+        }
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("take " + take.source() + " has no frames");
+        }
+        return new SourceSequence(take.frameRateHz(), frames);
     }
 
     /**

@@ -32,7 +32,7 @@ class J3oExporterTest {
     /** Retargets Jaime's walk onto a character and records it; returns the model holding the clip's targets. */
     static Spatial recordedModel(String character, AnimClip[] clipOut) {
         Spatial model = SolveFixtures.model(character);
-        CharacterRig rig = new CharacterRig(BuiltInCharacters.findSkinning(model).getArmature(), BuiltInCharacters.map(character));
+        CharacterRig rig = SolveFixtures.rigOf(model, character);
         RetargetResult r = new OfflineRetargeter(rig, RetargetOptions.defaults()).run(SolveFixtures.sampleClip("jaime", "Walk", 30));
         ClipRecorder rec = ClipRecorder.forPose(r.getPoses().get(0));
         for (int i = 0; i < r.getPoses().size(); i++) {

@@ -31,13 +31,22 @@ public final class SolveFixtures {
 
     public static CharacterRig rig(String name) {
         Spatial m = model(name);
-        return new CharacterRig(BuiltInCharacters.findSkinning(m).getArmature(), BuiltInCharacters.map(name));
+        return rigOf(m, name);
+    }
+
+    public static CharacterRig rigOf(Spatial model, String name) {
+        try {
+            return new CharacterRig(BuiltInCharacters.findSkinning(model).getArmature(),
+                    CharacterMapping.map(name, BuiltInCharacters.findSkinning(model).getArmature(), java.util.Map.of()));
+        } catch (io.github.hourglassmocap.retarget.humanoid.HumanoidMapException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Samples one of a character's own clips as source motion (leg taken as 0.85 m). */
     public static SourceSequence sampleClip(String character, String clip, double fps) {
         Spatial m = model(character);
-        CharacterRig rig = new CharacterRig(BuiltInCharacters.findSkinning(m).getArmature(), BuiltInCharacters.map(character));
+        CharacterRig rig = rigOf(m, character);
         com.jme3.anim.AnimComposer composer = findComposer(m);
         return ClipSampler.sample(rig, composer.getAnimClip(clip), fps, 0.85f);
     }

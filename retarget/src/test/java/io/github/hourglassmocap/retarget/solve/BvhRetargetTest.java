@@ -1,0 +1,54 @@
+package io.github.hourglassmocap.retarget.solve;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.jme3.anim.Armature;
+import io.github.hourglassmocap.retarget.bvh.BvhReader;
+import io.github.hourglassmocap.retarget.bvh.BvhSkeleton;
+import io.github.hourglassmocap.retarget.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMapper;
+import io.github.hourglassmocap.retarget.humanoid.RigDescription;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Retargets CMU BVH takes (test excerpts, through the 17-joint view) onto the jME test characters and onto
+ * the BVH rigs themselves.
+ */
+class BvhRetargetTest {
+    static final String WALK = "cmu-iclone-002_01-walk.bvh";
+    static final String SALSA = "cmu-acrnn-salsa-01-dance.bvh";
+
+    static Path take(String name) throws Exception {
+        return Path.of(BvhRetargetTest.class.getResource("/retarget/" + name).toURI());
+    }
+
+    static CharacterRig bvhRig(String file) throws Exception {
+        BvhSkeleton skeleton;
+        try (BvhReader reader = BvhReader.open(take(file))) {
+            skeleton = reader.skeleton();
+        }
+        Armature armature = BvhArmature.of(skeleton);
+        return new CharacterRig(armature, HumanoidMapper.map(RigDescription.of(file, skeleton)));
+    }
+
+    static CharacterRig target(String name) throws Exception {
+        return name.endsWith(".bvh") ? bvhRig(name) : SolveFixtures.rig(name);
+    }
+
+    @ParameterizedTest
+    @CsvSource({WALK + "," + WALK, SALSA + "," + SALSA, WALK + ",jaime", WALK + ",sinbad", WALK + ",ninja", WALK + "," + SALSA,
+        SALSA + ",jaime", SALSA + ",sinbad", SALSA + ",ninja", SALSA + "," + WALK})
+    void meetsTheDirectionTargets(String takeName, String onto) throws Exception {
+        SourceSequence source = SourceSequence.of(BvhTake17.load(take(takeName), 30));
+        CharacterRig rig = target(onto);
+        RetargetResult r = new OfflineRetargeter(rig, RetargetOptions.defaults()).run(source);
+        RetargetMetrics m = r.getMetrics();
+        System.out.println(takeName + " -> " + onto + " (" + rig.getRestPoseKind() + ")\n" + m.format()
+                + java.util.Arrays.toString(m.getLimbMeanDegrees()));
+        assertTrue(m.getMeanErrorDegrees() < 3.0, "mean " + m.getMeanErrorDegrees());
+        assertTrue(m.getP95ErrorDegrees() < 8.0, "p95 " + m.getP95ErrorDegrees());
+    }
+}
