@@ -17,6 +17,22 @@ public final class CharacterMapping {
     }
 
     /**
+     * Maps an armature automatically, with no corrections.
+     *
+     * @param armature the character's armature, in its rest pose (not null, unaffected)
+     * @return a new map
+     * @throws IllegalArgumentException if required bones cannot be found; the message lists them and says how
+     *     to supply a mapping file
+     */
+    public static HumanoidMap automatic(Armature armature) {
+        try {
+            return map("armature rooted at '" + armature.getRoots()[0].getName() + "'", armature, Map.of());
+        } catch (HumanoidMapException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; supply the missing bones with a mapping file (--mapping)", e);
+        }
+    }
+
+    /**
      * Maps an armature.
      *
      * @param name a label for messages, such as the model file (not null)
