@@ -119,9 +119,10 @@ public final class EvalLifterCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "%-12s %10.1f %12.1f%n", H36mJoints.name(j), 1000 * pm.jointError(j, false),
                             1000 * pm.jointError(j, true));
                 }
-                System.out.printf(Locale.ROOT, "%-12s %10.1f %12.1f   (%s%s, %d windows, %.2f ms/window)%n", "mean",
+                System.out.printf(Locale.ROOT, "%-12s %10.1f %12.1f   (%s%s, %d windows, %.2f ms/window; MPJVE %.2f mm/frame)%n", "mean",
                         1000 * pm.mean(false), 1000 * pm.mean(true), m.name().toLowerCase(Locale.ROOT),
-                        m == ClipLifter.Mode.STREAMING ? " L=" + lookahead : "", main.windows(), main.msPerWindow());
+                        m == ClipLifter.Mode.STREAMING ? " L=" + lookahead : "", main.windows(), main.msPerWindow(),
+                        1000 * pm.meanVelocityError());
                 if (sweep) {
                     sweep(lifter, takes, detector, f);
                 }
@@ -146,11 +147,12 @@ public final class EvalLifterCommand implements Callable<Integer> {
     private void sweep(PoseLifter lifter, List<float[][][]> takes, boolean detector, int f) throws MocapException {
         System.out.println("streaming sweep (same cameras and noise); added latency at 30 fps = look-ahead L/30 s"
                 + " + mean wait for the next window (s-1)/2/30 s + one window's compute:");
-        System.out.printf(Locale.ROOT, "%-10s %3s %3s %9s %12s %11s %12s %13s %12s%n", "mode", "L", "s", "MPJPE mm", "PA-MPJPE mm",
-                "ms/window", "windows/s", "latency ms", "worst ms");
+        System.out.printf(Locale.ROOT, "%-10s %3s %3s %9s %12s %9s %11s %12s %13s %12s%n", "mode", "L", "s", "MPJPE mm", "PA-MPJPE mm",
+                "MPJVE mm", "ms/window", "windows/s", "latency ms", "worst ms");
         LifterEvaluator off = evaluate(lifter, takes, new ClipLifter(ClipLifter.Mode.OFFLINE, 0, stride, flip, 0), detector);
-        System.out.printf(Locale.ROOT, "%-10s %3s %3s %9.1f %12.1f %11.2f %12s %13s %12s%n", "offline", "-", "-",
-                1000 * off.metrics().mean(false), 1000 * off.metrics().mean(true), off.msPerWindow(), "-", "whole clip", "-");
+        System.out.printf(Locale.ROOT, "%-10s %3s %3s %9.1f %12.1f %9.2f %11.2f %12s %13s %12s%n", "offline", "-", "-",
+                1000 * off.metrics().mean(false), 1000 * off.metrics().mean(true), 1000 * off.metrics().meanVelocityError(),
+                off.msPerWindow(), "-", "whole clip", "-");
         List<Integer> ls = new ArrayList<>(List.of(0, 4, 8, 16, f / 2));
         ls.removeIf(l -> l > f - 1);
         List<Integer> distinct = ls.stream().distinct().sorted().toList();
@@ -164,8 +166,9 @@ public final class EvalLifterCommand implements Callable<Integer> {
                 double ms = e.msPerWindow();
                 double mean = 1000.0 * l / FRAME_RATE_HZ + 1000.0 * (s - 1) / 2 / FRAME_RATE_HZ + ms;
                 double worst = 1000.0 * (l + s - 1) / FRAME_RATE_HZ + ms;
-                System.out.printf(Locale.ROOT, "%-10s %3d %3d %9.1f %12.1f %11.2f %12.1f %13.1f %12.1f%n", "streaming", l, s,
-                        1000 * e.metrics().mean(false), 1000 * e.metrics().mean(true), ms, FRAME_RATE_HZ / s, mean, worst);
+                System.out.printf(Locale.ROOT, "%-10s %3d %3d %9.1f %12.1f %9.2f %11.2f %12.1f %13.1f %12.1f%n", "streaming", l, s,
+                        1000 * e.metrics().mean(false), 1000 * e.metrics().mean(true), 1000 * e.metrics().meanVelocityError(), ms,
+                        FRAME_RATE_HZ / s, mean, worst);
             }
         }
     }

@@ -92,6 +92,7 @@ public final class LifterEvaluator {
                 uv = SyntheticCamera.detectorNoise(uv, rng, model.frames());
             }
             float[][][] pred = lifter.liftNormalised(timed, ScreenNormalisation.normalise(uv, cam.width(), cam.height()));
+            float[][] previousTruth = null;
             for (int t = 0; t < len; t++) {
                 float[][] truth = new float[H36mJoints.COUNT][3];
                 for (int j = 0; j < H36mJoints.COUNT; j++) {
@@ -100,6 +101,10 @@ public final class LifterEvaluator {
                     }
                 }
                 metrics.add(pred[t], truth);
+                if (previousTruth != null) {
+                    metrics.addVelocity(pred[t - 1], pred[t], previousTruth, truth);
+                }
+                previousTruth = truth;
             }
         }
     }

@@ -11,6 +11,8 @@ public final class PoseMetrics {
     private final double[] sum = new double[H36mJoints.COUNT];
     private final double[] sumAligned = new double[H36mJoints.COUNT];
     private long frames;
+    private double sumVelocity;
+    private long velocityFrames;
 
     /**
      * Adds one frame.
@@ -25,6 +27,36 @@ public final class PoseMetrics {
             sumAligned[j] += dist(aligned[j], truth[j]);
         }
         frames++;
+    }
+
+    /**
+     * Adds the velocity error of one pair of consecutive frames: the mean over joints of
+     * |(p_t - p_t-1) - (g_t - g_t-1)|, a measure of jitter (MPJVE).
+     *
+     * @param previousPredicted [17][3] frame t-1 (not null, unaffected)
+     * @param predicted [17][3] frame t (not null, unaffected)
+     * @param previousTruth [17][3] frame t-1 (not null, unaffected)
+     * @param truth [17][3] frame t (not null, unaffected)
+     */
+    public void addVelocity(float[][] previousPredicted, float[][] predicted, float[][] previousTruth, float[][] truth) {
+        double s = 0;
+        for (int j = 0; j < H36mJoints.COUNT; j++) {
+            double dx = (predicted[j][0] - previousPredicted[j][0]) - (truth[j][0] - previousTruth[j][0]);
+            double dy = (predicted[j][1] - previousPredicted[j][1]) - (truth[j][1] - previousTruth[j][1]);
+            double dz = (predicted[j][2] - previousPredicted[j][2]) - (truth[j][2] - previousTruth[j][2]);
+            s += Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
+        sumVelocity += s / H36mJoints.COUNT;
+        velocityFrames++;
+    }
+
+    /**
+     * Returns the mean velocity error (MPJVE) over the pairs added with {@link #addVelocity}.
+     *
+     * @return metres per frame (NaN before any pair)
+     */
+    public double meanVelocityError() {
+        return sumVelocity / velocityFrames;
     }
 
     /**

@@ -44,6 +44,18 @@ class PoseMetricsTest {
     }
 
     @Test
+    void velocityErrorMeasuresJitterNotOffset() {
+        float[][] truth = RootEstimatorTest.body();
+        float[][] shifted = transform(truth, 0, new double[] {0, 1, 0}, 1, new double[] {0.05, 0, 0});
+        PoseMetrics m = new PoseMetrics();
+        m.addVelocity(shifted, shifted, truth, truth);
+        assertEquals(0, m.meanVelocityError(), 1e-9);
+        float[][] jumped = transform(truth, 0, new double[] {0, 1, 0}, 1, new double[] {0, 0.02, 0});
+        m.addVelocity(truth, jumped, truth, truth);
+        assertEquals(0.01, m.meanVelocityError(), 1e-6); // (0 + 0.02) / 2
+    }
+
+    @Test
     void mpjpeAndPaMpjpeOfKnownErrors() {
         float[][] truth = RootEstimatorTest.body();
         PoseMetrics m = new PoseMetrics();
