@@ -14,7 +14,7 @@ import io.github.hourglassmocap.retarget.humanoid.HumanoidMapper;
 import io.github.hourglassmocap.retarget.humanoid.RigDescription;
 import io.github.hourglassmocap.retarget.skeleton.Joints17View;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mocap bvh-info}: prints a BVH file's rig, joints, frame count, rate, duration and detected humanoid
@@ -51,8 +53,22 @@ public final class BvhInfoCommand implements Callable<Integer> {
     @Option(names = "--brief", description = "One line per file (no map listing).")
     private boolean brief;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
-    public Integer call() throws MocapException, IOException {
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private Integer run(PrintWriter out, PrintWriter err) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
@@ -63,22 +79,33 @@ public final class BvhInfoCommand implements Callable<Integer> {
             } else if (Files.isRegularFile(in)) {
                 files.add(in);
             } else {
-                System.err.println("no such file or folder: " + in);
+                err.println("bvh-info: no such file or folder: " + in);
                 return 2;
             }
         }
-        Map<HumanoidBone, String> overrides = mapFile == null ? null : HumanoidMapFile.read(mapFile);
-        PrintStream out = System.out;
+        Map<HumanoidBone, String> overrides;
+        try {
+            overrides = mapFile == null ? null : HumanoidMapFile.read(mapFile);
+        } catch (MocapException e) {
+            err.println("bvh-info: " + e.getMessage());
+            return 2;
+        }
         Path tmp = roundTrip ? Files.createTempDirectory("mocap-roundtrip-") : null;
         int failures = 0;
         double worst = 0;
         long start = System.nanoTime();
         try {
             for (Path f : files) {
-                failures += info(f, overrides, out, tmp) ? 0 : 1;
-                if (roundTrip && lastRelative > worst) {
-                    worst = lastRelative;
+                lastRelative = 0;
+                boolean ok;
+                try {
+                    ok = info(f, overrides, out, tmp);
+                } catch (MocapException e) {
+                    err.println("bvh-info: " + e.getMessage());
+                    ok = false;
                 }
+                failures += ok ? 0 : 1;
+                worst = Math.max(worst, lastRelative);
             }
         } finally {
             if (tmp != null) {
@@ -89,12 +116,15 @@ public final class BvhInfoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "round trip: %d files, worst error %.3g of the rig's height, %d failed (limit 1e-4), %.1f s%n",
                     files.size(), worst, failures, (System.nanoTime() - start) / 1e9);
         }
+        if (failures > 0 && !roundTrip) {
+            err.println("bvh-info: " + failures + " of " + files.size() + " files could not be read or mapped");
+        }
         return failures == 0 ? 0 : 1;
     }
 
     private double lastRelative;
 
-    private boolean info(Path f, Map<HumanoidBone, String> overrides, PrintStream out, Path tmp) throws MocapException {
+    private boolean info(Path f, Map<HumanoidBone, String> overrides, PrintWriter out, Path tmp) throws MocapException {
         BvhSkeleton s;
         int frames;
         double frameTime;

@@ -2,13 +2,16 @@ package io.github.hourglassmocap.cli;
 
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.retarget.dataset.DatasetBuilder;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mocap dataset}: converts BVH takes into the lifter's training set (17 joints, metres, one rate).
@@ -29,23 +32,35 @@ public final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: min(2, cores)).")
     private Integer threads;
 
+    @Spec
+    private CommandSpec spec;
+
     @Override
-    public Integer call() throws MocapException {
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         if (!(fps > 0) || !Double.isFinite(fps)) {
-            System.err.println("--fps must be a positive number, got " + fps);
+            err.println("dataset: --fps must be a positive number, got " + fps);
             return 2;
         }
         int t = threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors());
         if (t < 1) {
-            System.err.println("--threads must be >= 1, got " + t);
+            err.println("dataset: --threads must be >= 1, got " + t);
             return 2;
         }
         long start = System.nanoTime();
-        List<DatasetBuilder.Entry> entries = new DatasetBuilder(fps, t).build(inputs, out);
+        List<DatasetBuilder.Entry> entries;
+        try {
+            entries = new DatasetBuilder(fps, t).build(inputs, out);
+        } catch (MocapException e) {
+            err.println("dataset: " + e.getMessage() + " (nothing was written)");
+            return 1;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         long frames = entries.stream().mapToLong(DatasetBuilder.Entry::frames).sum();
-        System.out.printf(Locale.ROOT, "wrote %d takes, %d frames (%.1f min at %.0f fps) to %s in %.1f s (%d threads)%n",
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "wrote %d takes, %d frames (%.1f min at %.0f fps) to %s in %.1f s (%d threads)%n",
                 entries.size(), frames, frames / fps / 60, fps, out, seconds, t);
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }
