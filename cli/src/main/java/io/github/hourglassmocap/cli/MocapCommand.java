@@ -33,6 +33,7 @@ public final class MocapCommand implements Runnable {
         cl.addSubcommand(new EvalLifterCommand());
         cl.addSubcommand(new KeypointsCommand());
         cl.addSubcommand(new LiftCommand());
+        cl.addSubcommand(new RenderSyntheticCommand());
         cl.addSubcommand(new RetargetCommand());
         return cl;
     }

@@ -1,0 +1,337 @@
+package io.github.hourglassmocap.plugin.render;
+
+import com.jme3.anim.AnimClip;
+import com.jme3.anim.AnimComposer;
+import com.jme3.anim.Armature;
+import com.jme3.anim.Joint;
+import com.jme3.anim.SkinningControl;
+import com.jme3.anim.util.AnimMigrationUtils;
+import com.jme3.asset.AssetManager;
+import com.jme3.asset.AssetNotFoundException;
+import com.jme3.asset.ModelKey;
+import com.jme3.asset.plugins.FileLocator;
+import com.jme3.bounding.BoundingBox;
+import com.jme3.bounding.BoundingVolume;
+import com.jme3.math.FastMath;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import com.jme3.scene.Node;
+import com.jme3.scene.SceneGraphVisitorAdapter;
+import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.inference.ModelLoadException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A rigged character loaded for rendering: any jME-loadable model (j3o, Ogre mesh.xml, glTF/glb) or a
+ * {@link CharacterCatalog} short name, normalised to a given height, standing on the floor (y = 0) and
+ * centred on the Y axis, facing +Z.
+ *
+ * <p>The character's {@link AnimComposer} is disabled: a {@link CharacterMotion} poses the joints directly
+ * at the requested time. Not thread-safe: after loading, use it from the render thread only.
+ */
+public final class RenderCharacter {
+    private static final Logger LOGGER = Logger.getLogger(RenderCharacter.class.getName());
+
+    private final String description;
+    private final String source;
+    private final Node node;
+    private final Spatial model;
+    private final AnimComposer composer;
+    private final SkinningControl skinning;
+    private final Armature armature;
+    private final float heightMetres;
+    private final float scale;
+    /** The skinned geometry whose mesh space the joints' model transforms live in. */
+    private final Spatial skinSpace;
+
+    private RenderCharacter(String description, String source, Node node, Spatial model, AnimComposer composer,
+            SkinningControl skinning, float heightMetres, float scale) {
+        this.description = description;
+        this.source = source;
+        this.node = node;
+        this.model = model;
+        this.composer = composer;
+        this.skinning = skinning;
+        this.armature = skinning.getArmature();
+        this.heightMetres = heightMetres;
+        this.scale = scale;
+        this.skinSpace = findSkinnedGeometry(model, skinning);
+    }
+
+    /**
+     * Finds the geometry drawn with the skinning control's first target mesh: skinning happens in that
+     * mesh's space, so the joints' model transforms map to the world through its world transform (which
+     * may differ from the control's own spatial, for example in models exported with an axis fix).
+     */
+    private static Spatial findSkinnedGeometry(Spatial model, SkinningControl skinning) {
+        java.util.Set<com.jme3.scene.Mesh> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        targets.addAll(java.util.Arrays.asList(skinning.getTargets()));
+        List<Spatial> found = new ArrayList<>();
+        model.depthFirstTraversal(new SceneGraphVisitorAdapter() {
+            @Override
+            public void visit(com.jme3.scene.Geometry g) {
+                if (found.isEmpty() && targets.contains(g.getMesh())) {
+                    found.add(g);
+                }
+            }
+        });
+        return found.isEmpty() ? skinning.getSpatial() : found.get(0);
+    }
+
+    /**
+     * Loads and normalises a character.
+     *
+     * @param assets the asset manager to load with (not null; a file locator is registered on it for a
+     *     model given as a file path)
+     * @param character a short name ({@link CharacterCatalog#shortNames()}), a path to a model file, or an
+     *     asset path on the classpath such as "Models/Oto/Oto.mesh.xml" (not null)
+     * @param heightMetres the height to scale the character's bind pose to (in metres, &gt;0, finite)
+     * @param extraYawDegrees a turn about +Y added to the catalog's own (in degrees, finite)
+     * @return a new character, detached, with its clips ready to play
+     * @throws IllegalArgumentException if the character is neither a short name, nor an existing file, nor
+     *     an asset on the classpath; or a number is out of range
+     * @throws ModelLoadException if the model exists but cannot be loaded, or has no armature
+     */
+    public static RenderCharacter load(AssetManager assets, String character, double heightMetres, double extraYawDegrees)
+            throws ModelLoadException {
+        if (assets == null) {
+            throw new IllegalArgumentException("assets must not be null");
+        }
+        if (character == null || character.isBlank()) {
+            throw new IllegalArgumentException("character must be one of " + CharacterCatalog.shortNames()
+                    + ", a model file (j3o, mesh.xml, gltf, glb) or a classpath asset path");
+        }
+        if (!(heightMetres > 0) || Double.isInfinite(heightMetres)) {
+            throw new IllegalArgumentException("heightMetres " + heightMetres + " must be positive and finite");
+        }
+        if (!Double.isFinite(extraYawDegrees)) {
+            throw new IllegalArgumentException("extraYawDegrees " + extraYawDegrees + " must be finite");
+        }
+        CharacterCatalog known = CharacterCatalog.find(character);
+        String assetPath;
+        String sourceText;
+        float yaw = (float) extraYawDegrees;
+        if (known != null) {
+            assetPath = known.assetPath();
+            yaw += known.yawDegrees();
+            sourceText = known.shortName() + " (" + assetPath + ")";
+            if (assets.locateAsset(new ModelKey(assetPath)) == null) {
+                throw new ModelLoadException("character '" + character + "' is " + assetPath
+                        + " from jme3-testdata, which is not on the classpath; add org.jmonkeyengine:jme3-testdata"
+                        + " or give a model file");
+            }
+        } else {
+            Path file = Paths.get(character);
+            if (Files.isRegularFile(file)) {
+                checkJ3oSignature(file);
+                Path abs = file.toAbsolutePath().normalize();
+                Path parent = abs.getParent();
+                assets.registerLocator(parent.toString(), FileLocator.class);
+                assetPath = parent.relativize(abs).toString().replace('\\', '/');
+                sourceText = abs.toString();
+            } else if (!character.contains("\\") && assets.locateAsset(new ModelKey(character)) != null) {
+                assetPath = character;
+                sourceText = character;
+            } else {
+                throw new IllegalArgumentException("character '" + character + "' is neither a known name "
+                        + CharacterCatalog.shortNames() + ", nor an existing model file, nor an asset on the classpath");
+            }
+        }
+        Spatial model;
+        try {
+            model = assets.loadModel(new ModelKey(assetPath));
+        } catch (AssetNotFoundException e) {
+            throw new ModelLoadException("model " + sourceText + " refers to a missing file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ModelLoadException("cannot load model " + sourceText + ": " + e, e);
+        }
+        AnimMigrationUtils.migrate(model);
+        AnimComposer composer = findControl(model, AnimComposer.class);
+        SkinningControl skinning = findControl(model, SkinningControl.class);
+        if (skinning == null) {
+            throw new ModelLoadException("model " + sourceText + " has no armature (no SkinningControl): "
+                    + "render-synthetic needs a rigged character");
+        }
+        if (composer == null) {
+            composer = new AnimComposer();
+            model.addControl(composer);
+        }
+        composer.setEnabled(false);
+        Node holder = new Node("character:" + (known != null ? known.shortName() : model.getName()));
+        holder.attachChild(model);
+        model.setCullHint(Spatial.CullHint.Never);
+        model.setLocalRotation(new Quaternion().fromAngleAxis(yaw * FastMath.DEG_TO_RAD, Vector3f.UNIT_Y));
+        holder.updateModelBound();
+        holder.updateGeometricState();
+        BoundingVolume bound = holder.getWorldBound();
+        if (!(bound instanceof BoundingBox box) || !(box.getYExtent() > 0)) {
+            throw new ModelLoadException("model " + sourceText + " has no visible geometry to frame (bound " + bound + ")");
+        }
+        float s = (float) (heightMetres / (2f * box.getYExtent()));
+        Vector3f min = box.getMin(null);
+        Vector3f centre = box.getCenter();
+        model.setLocalScale(model.getLocalScale().mult(s));
+        Vector3f t = model.getLocalTranslation().mult(s);
+        model.setLocalTranslation(t.subtractLocal(centre.x * s, min.y * s, centre.z * s));
+        holder.updateGeometricState();
+        String description = known != null ? known.shortName() : sourceText;
+        RenderCharacter result = new RenderCharacter(description, sourceText, holder, model, composer, skinning,
+                (float) heightMetres, s);
+        LOGGER.log(Level.FINE, "loaded {0}: {1} joints, clips {2}, scale {3}",
+                new Object[] {description, result.armature.getJointCount(), result.clipNames(), s});
+        return result;
+    }
+
+    /**
+     * Refuses a ".j3o" file that does not start with jME's binary signature: jME's importer reads such a file
+     * as the pre-signature format and can spend minutes on the garbage lengths it finds there.
+     */
+    private static void checkJ3oSignature(Path file) throws ModelLoadException {
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".j3o")) {
+            return;
+        }
+        byte[] head = new byte[4];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (java.io.IOException e) {
+            throw new ModelLoadException("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        if (n < 4 || head[0] != 'J' || head[1] != 'M' || head[2] != 'E' || head[3] != '3') {
+            throw new ModelLoadException("model " + file + " is not a jME binary (.j3o) file: it does not start with"
+                    + " the JME3 signature (re-export it from the jME SDK or give the original mesh.xml/glTF)");
+        }
+    }
+
+    private static <C extends com.jme3.scene.control.Control> C findControl(Spatial root, Class<C> type) {
+        List<C> found = new ArrayList<>();
+        root.depthFirstTraversal(new SceneGraphVisitorAdapter() {
+            @Override
+            public void visit(Node n) {
+                take(n);
+            }
+
+            @Override
+            public void visit(com.jme3.scene.Geometry g) {
+                take(g);
+            }
+
+            private void take(Spatial s) {
+                C c = s.getControl(type);
+                if (c != null && found.isEmpty()) {
+                    found.add(c);
+                }
+            }
+        });
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Returns the short name or the path the character was loaded from, for messages.
+     *
+     * @return a description (not null)
+     */
+    public String describe() {
+        return description;
+    }
+
+    /**
+     * Returns what was loaded: short name and asset path, or the absolute file path.
+     *
+     * @return the source (not null)
+     */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Returns the node holding the normalised character; attach it to the scene.
+     *
+     * @return the shared node (not null)
+     */
+    public Node node() {
+        return node;
+    }
+
+    /**
+     * Returns the character's armature (its joints' model transforms are current after a scene update).
+     *
+     * @return the shared armature (not null)
+     */
+    public Armature armature() {
+        return armature;
+    }
+
+    /**
+     * Returns the height the character was scaled to.
+     *
+     * @return the bind-pose height (in metres)
+     */
+    public float heightMetres() {
+        return heightMetres;
+    }
+
+    /**
+     * Returns the scale applied to the model to reach that height.
+     *
+     * @return the scale factor (&gt;0)
+     */
+    public float scale() {
+        return scale;
+    }
+
+    /**
+     * Lists the clip names, sorted.
+     *
+     * @return a new sorted, unmodifiable list (may be empty)
+     */
+    public List<String> clipNames() {
+        return Collections.unmodifiableList(new ArrayList<>(new TreeSet<>(composer.getAnimClipsNames())));
+    }
+
+    /**
+     * Gets a clip by name.
+     *
+     * @param name the exact clip name (not null)
+     * @return the shared clip
+     * @throws IllegalArgumentException if there is no such clip; the message lists the clips
+     */
+    public AnimClip getClip(String name) {
+        AnimClip clip = name == null ? null : composer.getAnimClip(name);
+        if (clip == null) {
+            throw new IllegalArgumentException("character " + description + " has no clip '" + name + "'; its clips: "
+                    + clipNames());
+        }
+        return clip;
+    }
+
+    /**
+     * Computes a joint's world position from its current model transform and the character's world
+     * transform (valid after the scene's geometric update).
+     *
+     * @param joint the joint index (0..jointCount-1)
+     * @param store where to write it (modified), or null for a new vector
+     * @return the position (in metres, jME world, Y up): store, or a new vector
+     */
+    public Vector3f jointWorldPosition(int joint, Vector3f store) {
+        Joint j = armature.getJoint(joint);
+        return skinSpace.getWorldTransform().transformVector(j.getModelTransform().getTranslation(), store);
+    }
+
+    /**
+     * Returns the model as loaded (child of {@link #node()}).
+     *
+     * @return the shared spatial
+     */
+    public Spatial model() {
+        return model;
+    }
+}
