@@ -42,7 +42,8 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
             description = "a clip name of the character (see --list-clips); BVH files are not supported yet")
     private String motion;
 
-    @Option(names = "--out", paramLabel = "<video.mp4>", description = "the MP4 video to write")
+    @Option(names = "--out", paramLabel = "<video.mp4>",
+            description = "the video to write: .mp4 (H.264), or .mkv/.mov/.avi/.webm (see docs/video.md)")
     private Path out;
 
     @Option(names = "--truth", paramLabel = "<truth.json>",
@@ -52,10 +53,10 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
     @Option(names = "--list-clips", description = "print the character's clips and joints, then exit")
     private boolean listClips;
 
-    @Option(names = "--width", defaultValue = "640", description = "video width in pixels, even (default ${DEFAULT-VALUE})")
+    @Option(names = "--width", defaultValue = "640", description = "video width in pixels (default ${DEFAULT-VALUE})")
     private int width;
 
-    @Option(names = "--height", defaultValue = "480", description = "video height in pixels, even (default ${DEFAULT-VALUE})")
+    @Option(names = "--height", defaultValue = "480", description = "video height in pixels (default ${DEFAULT-VALUE})")
     private int height;
 
     @Option(names = "--fps", defaultValue = "30", description = "frames per second (default ${DEFAULT-VALUE})")

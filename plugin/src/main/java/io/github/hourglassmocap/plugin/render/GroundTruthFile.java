@@ -89,7 +89,7 @@ public record GroundTruthFile(GroundTruthHeader header, List<TruthFrame> frames)
      * @param file the file (modified)
      * @throws IOException if the permissions cannot be set
      */
-    static void makeReadable(Path file) throws IOException {
+    private static void makeReadable(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }

@@ -5,6 +5,7 @@ import com.jme3.asset.AssetManager;
 import com.jme3.math.ColorRGBA;
 import com.jme3.system.JmeSystem;
 import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.video.VideoWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,8 @@ public final class SyntheticRender {
      * Renders the clip.
      *
      * @param options what to render (not null)
-     * @param video the MP4 to write (null for none; its folder must exist; replaced atomically)
+     * @param video the video to write (null for none; its folder must exist; replaced atomically; the extension
+     *     picks the container, see {@link VideoWriter}: mp4 gives H.264)
      * @param truthFile the ground-truth JSON to write (null for none; its folder must exist; replaced atomically)
      * @param progress told after each frame (may be null)
      * @return the ground truth and timings
@@ -117,14 +119,13 @@ public final class SyntheticRender {
         double startSeconds;
         long renderNanos = 0;
         long encodeNanos = 0;
-        Mp4FrameWriter writer = null;
+        VideoWriter writer = null;
         try (OffscreenRenderer<TruthFrame> renderer = OffscreenRenderer.start(options.width(), options.height(),
                 options.samples(), scene, TIMEOUT_SECONDS)) {
             startSeconds = (System.nanoTime() - t1) / 1e9;
             if (video != null) {
-                int kbps = options.bitrateKbps() > 0 ? options.bitrateKbps()
-                        : Mp4FrameWriter.defaultBitrateKbps(options.width(), options.height(), options.frameRateHz());
-                writer = new Mp4FrameWriter(video, options.width(), options.height(), options.frameRateHz(), kbps);
+                writer = VideoWriter.open(video, options.width(), options.height(), options.frameRateHz(),
+                        new VideoWriter.Options(null, 1000 * options.effectiveBitrateKbps()));
             }
             for (int i = 0; i < options.frames(); i++) {
                 long a = System.nanoTime();
@@ -142,12 +143,12 @@ public final class SyntheticRender {
             }
             if (writer != null) {
                 long a = System.nanoTime();
-                writer.finish();
+                writer.close();
                 encodeNanos += System.nanoTime() - a;
             }
         } finally {
             if (writer != null) {
-                writer.close();
+                writer.abort(); // after a successful close this does nothing; after a failure it deletes the temp file
             }
         }
         GroundTruthFile truth = new GroundTruthFile(header, frames);

@@ -6,8 +6,8 @@ package io.github.hourglassmocap.plugin.render;
  *
  * @param character a {@link CharacterCatalog} short name, a model file or a classpath asset path (not blank)
  * @param motion a clip name of the character (not blank; see {@link CharacterMotion#resolve})
- * @param width video width (in pixels, even, 16..{@value OffscreenRenderer#MAX_SIZE})
- * @param height video height (in pixels, even, 16..{@value OffscreenRenderer#MAX_SIZE})
+ * @param width video width (in pixels, 16..{@value OffscreenRenderer#MAX_SIZE}; the video writer pads odd sizes)
+ * @param height video height (in pixels, 16..{@value OffscreenRenderer#MAX_SIZE})
  * @param frameRateHz frames per second (in (0, 240])
  * @param frames how many frames (&ge;1); frame i is rendered at time i / frameRateHz
  * @param camera the view (not null)
@@ -33,10 +33,9 @@ public record SyntheticRenderOptions(String character, String motion, int width,
         if (motion == null || motion.isBlank()) {
             throw new IllegalArgumentException("motion must name a clip of the character");
         }
-        if (width < 16 || height < 16 || width > OffscreenRenderer.MAX_SIZE || height > OffscreenRenderer.MAX_SIZE
-                || width % 2 != 0 || height % 2 != 0) {
-            throw new IllegalArgumentException("size " + width + "x" + height + " must be even and within 16.."
-                    + OffscreenRenderer.MAX_SIZE + " (H.264 needs even sizes)");
+        if (width < 16 || height < 16 || width > OffscreenRenderer.MAX_SIZE || height > OffscreenRenderer.MAX_SIZE) {
+            throw new IllegalArgumentException("size " + width + "x" + height + " must be within 16.."
+                    + OffscreenRenderer.MAX_SIZE);
         }
         if (!(frameRateHz > 0 && frameRateHz <= 240)) {
             throw new IllegalArgumentException("frame rate " + frameRateHz + " must be within (0, 240] Hz");
@@ -75,6 +74,19 @@ public record SyntheticRenderOptions(String character, String motion, int width,
     public static SyntheticRenderOptions defaults(String character, String motion) {
         return new SyntheticRenderOptions(character, motion, 640, 480, 30, 90, CameraSpec.DEFAULT, BackgroundStyle.STUDIO,
                 0x808080, 1, 4, 1.75, 0, 0);
+    }
+
+    /**
+     * Returns the video bit rate to use: the one given, or 0.2 bits per pixel per frame (twice the video
+     * writer's own default: rendered edges and textures are crisp, and the clips are short).
+     *
+     * @return the bit rate (in kbit/s, &ge;200)
+     */
+    public int effectiveBitrateKbps() {
+        if (bitrateKbps > 0) {
+            return bitrateKbps;
+        }
+        return (int) Math.max(200, Math.round(0.2 * width * height * frameRateHz / 1000.0));
     }
 
     /**

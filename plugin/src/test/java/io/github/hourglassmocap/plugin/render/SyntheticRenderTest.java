@@ -82,7 +82,10 @@ class SyntheticRenderTest {
     @Test
     void optionsAreValidated() {
         SyntheticRenderOptions o = SyntheticRenderOptions.defaults("sinbad", "Dance");
-        assertThrows(IllegalArgumentException.class, () -> o.withSize(641, 480));
+        assertThrows(IllegalArgumentException.class, () -> o.withSize(15, 480));
+        assertEquals(641, o.withSize(641, 479).width(), "odd sizes are fine: the video writer pads them");
+        assertEquals(1843, o.effectiveBitrateKbps());
+        assertEquals(900, o.withLook(1.75, 0, 4, 900).effectiveBitrateKbps());
         assertThrows(IllegalArgumentException.class, () -> o.withTiming(0, 10));
         assertThrows(IllegalArgumentException.class, () -> o.withTiming(30, 0));
         assertThrows(IllegalArgumentException.class, () -> o.withLook(1.75, 0, 3, 0));
