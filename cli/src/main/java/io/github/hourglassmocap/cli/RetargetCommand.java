@@ -7,6 +7,7 @@ import com.jme3.asset.plugins.FileLocator;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.retarget.export.AtomicFiles;
+import io.github.hourglassmocap.retarget.export.BvhClipExporter;
 import io.github.hourglassmocap.retarget.export.GlbExporter;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
@@ -85,9 +86,6 @@ public final class RetargetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            if (bvh != null) {
-                throw new IllegalArgumentException("--bvh: BVH export on the character's skeleton is not available in this build yet");
-            }
             Logger.getLogger("com.jme3").setLevel(Level.SEVERE);
             AssetManager assets = new DesktopAssetManager(true);
             String builtIn = BuiltInCharacters.assetPath(character);
@@ -131,6 +129,9 @@ public final class RetargetCommand implements Callable<Integer> {
             if (glb != null) {
                 GlbExporter.export(model, clip, assets, glb);
             }
+            if (bvh != null) {
+                BvhClipExporter.export(clip, armature, source.getFrameRateHz(), bvh);
+            }
             Path metricsPath = metrics != null ? metrics
                     : (out.toAbsolutePath().getParent() == null ? Path.of("metrics.json") : out.toAbsolutePath().getParent().resolve("metrics.json"));
             Map<String, String> extra = new LinkedHashMap<>();
@@ -157,6 +158,9 @@ public final class RetargetCommand implements Callable<Integer> {
         files.add(out.toString());
         if (glb != null) {
             files.add(glb.toString());
+        }
+        if (bvh != null) {
+            files.add(bvh.toString());
         }
         files.add(metricsPath.toString());
         return files;

@@ -3,6 +3,7 @@ package io.github.hourglassmocap.retarget.solve;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.jme3.anim.Armature;
+import io.github.hourglassmocap.retarget.bvh.BvhJme;
 import io.github.hourglassmocap.retarget.bvh.BvhReader;
 import io.github.hourglassmocap.retarget.bvh.BvhSkeleton;
 import io.github.hourglassmocap.retarget.dataset.BvhTake17;
@@ -30,7 +31,7 @@ class BvhRetargetTest {
         try (BvhReader reader = BvhReader.open(take(file))) {
             skeleton = reader.skeleton();
         }
-        Armature armature = BvhArmature.of(skeleton);
+        Armature armature = BvhJme.toArmature(skeleton, 1.0);
         return new CharacterRig(armature, HumanoidMapper.map(RigDescription.of(file, skeleton)));
     }
 
