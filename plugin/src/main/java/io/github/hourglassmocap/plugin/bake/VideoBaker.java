@@ -23,13 +23,10 @@ import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.plugin.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
-import io.github.hourglassmocap.retarget.record.ClipRecorder;
-import io.github.hourglassmocap.retarget.record.KeyReduction;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
-import io.github.hourglassmocap.retarget.solve.RigPose;
 import io.github.hourglassmocap.retarget.solve.SourceSequence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +140,7 @@ public final class VideoBaker {
         progress.update("retarget", 0, poses.frames().size());
         RetargetOptions ro = RetargetOptions.defaults().withInPlace(options.inPlace());
         RetargetResult result = new OfflineRetargeter(rig, ro).run(SourceSequence.fromPose3d(poses));
-        AnimClip clip = clipOf(result);
+        AnimClip clip = ClipBaking.clipOf(result, CLIP_NAME);
         progress.update("retarget", poses.frames().size(), poses.frames().size());
         seconds.put("retarget", (System.nanoTime() - t2) / 1e9);
 
@@ -284,16 +281,6 @@ public final class VideoBaker {
             progress.update("lift", t, t);
             return seq;
         }
-    }
-
-    private static AnimClip clipOf(RetargetResult result) {
-        List<RigPose> poses = result.getPoses();
-        ClipRecorder rec = ClipRecorder.forPose(poses.get(0));
-        double dt = 1.0 / result.getFrameRateHz();
-        for (int i = 0; i < poses.size(); i++) {
-            rec.record(i * dt, poses.get(i));
-        }
-        return rec.build(CLIP_NAME, KeyReduction.NONE);
     }
 
     private void writeMetrics(Path file, Path video, String character, RetargetResult result, Keypoints kp,

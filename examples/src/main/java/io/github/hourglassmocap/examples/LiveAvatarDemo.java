@@ -1,0 +1,160 @@
+package io.github.hourglassmocap.examples;
+
+import com.jme3.app.SimpleApplication;
+import com.jme3.bounding.BoundingBox;
+import com.jme3.input.KeyInput;
+import com.jme3.light.AmbientLight;
+import com.jme3.light.DirectionalLight;
+import com.jme3.material.Material;
+import com.jme3.math.ColorRGBA;
+import com.jme3.math.FastMath;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import com.jme3.scene.Geometry;
+import com.jme3.scene.Spatial;
+import com.jme3.scene.shape.Quad;
+import com.jme3.system.AppSettings;
+import io.github.hourglassmocap.inference.model.PoseModelFile;
+import io.github.hourglassmocap.plugin.GlbClipExporter;
+import io.github.hourglassmocap.plugin.MocapAppState;
+import io.github.hourglassmocap.plugin.MocapListener;
+import io.github.hourglassmocap.plugin.MocapStages;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Live motion capture driving Jaime and Sinbad side by side, from a webcam or a video played as live.
+ *
+ * <p>Run: {@code examples/run LiveAvatarDemo [webcam index | video file] [--lookahead L]}. Keys: R starts and
+ * stops a recording (written to out/recordings as j3o and glb), P pauses, H hides the HUD.
+ */
+public final class LiveAvatarDemo extends SimpleApplication {
+    private static final Logger LOG = Logger.getLogger(LiveAvatarDemo.class.getName());
+    private final String source;
+    private final int lookahead;
+    private MocapAppState mocap;
+
+    LiveAvatarDemo(String source, int lookahead) {
+        this.source = source;
+        this.lookahead = lookahead;
+    }
+
+    /**
+     * Starts the demo.
+     *
+     * @param args optional source (webcam index, device or video file; default the bundled sample) and
+     *     {@code --lookahead L}
+     */
+    public static void main(String[] args) {
+        String src = null;
+        int lookahead = 0;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lookahead") && i + 1 < args.length) {
+                lookahead = Integer.parseInt(args[++i]);
+            } else {
+                src = args[i];
+            }
+        }
+        if (src == null) {
+            src = Samples.sampleVideo().toString();
+        }
+        LiveAvatarDemo app = new LiveAvatarDemo(src, lookahead);
+        AppSettings s = new AppSettings(true);
+        s.setAudioRenderer(null);
+        s.setResolution(1280, 720);
+        s.setTitle("hourglass-mocap: live avatars (" + src + ")");
+        app.setSettings(s);
+        app.setShowSettings(false);
+        app.setPauseOnLostFocus(false);
+        app.start();
+    }
+
+    @Override
+    public void simpleInitApp() {
+        flyCam.setMoveSpeed(3);
+        flyCam.setDragToRotate(true);
+        cam.setLocation(new Vector3f(0, 1.3f, 5.5f));
+        cam.lookAt(new Vector3f(0, 0.9f, 0), Vector3f.UNIT_Y);
+        viewPort.setBackgroundColor(new ColorRGBA(0.25f, 0.3f, 0.38f, 1));
+        rootNode.addLight(new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal()));
+        rootNode.addLight(new AmbientLight(ColorRGBA.White.mult(0.5f)));
+        rootNode.attachChild(floor(this));
+
+        mocap = new MocapAppState(MocapStages.liveSource(source), MocapStages.pose2d(PoseModelFile.LITE, 2),
+                MocapStages.lifter(lookahead, 1));
+        Spatial jaime = character("jaime", -0.9f);
+        Spatial sinbad = character("sinbad", 0.9f);
+        mocap.addCharacter(jaime, MocapStages.builtInControl(jaime, "jaime", true));
+        mocap.addCharacter(sinbad, MocapStages.builtInControl(sinbad, "sinbad", true));
+        mocap.setRecordKey(KeyInput.KEY_R, Path.of("out", "recordings"), List.of(new GlbClipExporter(assetManager)));
+        mocap.addListener(new MocapListener() {
+            @Override
+            public void onStreamEnded(Exception failure) {
+                LOG.info(failure == null ? "source ended" : "source failed: " + failure.getMessage());
+            }
+
+            @Override
+            public void onRecordingSaved(List<Path> files, boolean autosave) {
+                LOG.info((autosave ? "autosaved " : "saved ") + files);
+            }
+        });
+        stateManager.attach(mocap);
+        inputManager.addMapping("pause", new com.jme3.input.controls.KeyTrigger(KeyInput.KEY_P));
+        inputManager.addMapping("hud", new com.jme3.input.controls.KeyTrigger(KeyInput.KEY_H));
+        inputManager.addListener((com.jme3.input.controls.ActionListener) (name, pressed, tpf) -> {
+            if (!pressed) {
+                return;
+            }
+            if (name.equals("pause")) {
+                if (mocap.isPaused()) {
+                    mocap.resume();
+                } else {
+                    mocap.pause();
+                }
+            } else {
+                mocap.setHudEnabled(mocap.getHud().getCullHint() == Spatial.CullHint.Always);
+            }
+        }, "pause", "hud");
+    }
+
+    private Spatial character(String name, float x) {
+        Spatial m = BuiltInCharacters.load(assetManager, BuiltInCharacters.assetPath(name));
+        m.setName(name);
+        standOnFloor(m, 1.8f);
+        m.move(x, 0, 0);
+        rootNode.attachChild(m);
+        return m;
+    }
+
+    /**
+     * Scales a character to a height and puts its feet on y = 0.
+     *
+     * @param m the character (modified)
+     * @param height the height (in world units)
+     */
+    static void standOnFloor(Spatial m, float height) {
+        m.updateGeometricState();
+        BoundingBox b = (BoundingBox) m.getWorldBound();
+        float h = b.getYExtent() * 2;
+        if (h > 0) {
+            m.scale(height / h);
+        }
+        m.updateGeometricState();
+        b = (BoundingBox) m.getWorldBound();
+        m.move(-b.getCenter().x, -(b.getCenter().y - b.getYExtent()), -b.getCenter().z);
+    }
+
+    static Geometry floor(SimpleApplication app) {
+        Geometry floor = new Geometry("floor", new Quad(20, 20));
+        Material fm = new Material(app.getAssetManager(), "Common/MatDefs/Light/Lighting.j3md");
+        fm.setBoolean("UseMaterialColors", true);
+        fm.setColor("Diffuse", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
+        fm.setColor("Ambient", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
+        floor.setMaterial(fm);
+        floor.setLocalRotation(new Quaternion().fromAngleAxis(-FastMath.HALF_PI, Vector3f.UNIT_X));
+        floor.setLocalTranslation(-10, 0, 10);
+        return floor;
+    }
+}

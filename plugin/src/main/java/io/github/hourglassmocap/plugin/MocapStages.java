@@ -1,0 +1,97 @@
+package io.github.hourglassmocap.plugin;
+
+import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.inference.lift.LifterOptions;
+import io.github.hourglassmocap.inference.lift.LiveLifter;
+import io.github.hourglassmocap.inference.lift.ShippedLifters;
+import io.github.hourglassmocap.inference.model.PoseModelFile;
+import io.github.hourglassmocap.inference.pipeline.StageFactory;
+import io.github.hourglassmocap.inference.pipeline.TrackerStage;
+import io.github.hourglassmocap.inference.video.FrameSource;
+import io.github.hourglassmocap.inference.video.FrameSourceOptions;
+import io.github.hourglassmocap.inference.video.FrameSources;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
+import io.github.hourglassmocap.retarget.solve.RetargetOptions;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The standard stages for a {@link MocapAppState}, ready to use: a source from what a user types, the BlazePose
+ * tracker, the shipped HoT lifter in streaming mode, and a control for a built-in character.
+ */
+public final class MocapStages {
+    private MocapStages() {
+    }
+
+    /**
+     * Returns a factory for a live source: {@code webcam:N}, a device path, or a video file or image folder
+     * replayed at its real rate.
+     *
+     * @param spec what to open (not null; see {@link FrameSources})
+     * @return a new factory; each call opens the source anew
+     */
+    public static StageFactory<FrameSource> liveSource(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        String s = spec.matches("\\d+") ? FrameSources.WEBCAM_PREFIX + spec : spec;
+        return () -> FrameSources.open(s, FrameSourceOptions.defaults().withLive(true));
+    }
+
+    /**
+     * Returns a factory for the BlazePose 2D stage.
+     *
+     * @param model lite, full or heavy (not null)
+     * @param threads interpreter threads (1..64)
+     * @return a new factory
+     */
+    public static StageFactory<TrackerStage> pose2d(PoseModelFile model, int threads) {
+        return TrackerStage.factory(model, threads);
+    }
+
+    /**
+     * Returns a factory for the shipped HoT lifter in streaming mode.
+     *
+     * @param lookaheadFrames frames of look-ahead (0 = causal, lowest latency)
+     * @param stride frames per window run (1 = a window every frame)
+     * @return a new factory
+     */
+    public static StageFactory<LiveLifter> lifter(int lookaheadFrames, int stride) {
+        return () -> {
+            Path model = ShippedLifters.get(ShippedLifters.modelsFolder(), ShippedLifters.HOT);
+            return LiveLifter.open(model, LifterOptions.defaults(), lookaheadFrames, stride);
+        };
+    }
+
+    /**
+     * Creates a control that drives a built-in character (its hand-checked humanoid map).
+     *
+     * @param model the character, loaded with {@link BuiltInCharacters#load} (not null)
+     * @param name its built-in name, one of {@link BuiltInCharacters#NAMES} (not null)
+     * @param inPlace true to keep the character in place
+     * @return a new control, not yet attached
+     * @throws IllegalArgumentException if the name is unknown or the rig cannot be mapped
+     */
+    public static MocapControl builtInControl(Spatial model, String name, boolean inPlace) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!BuiltInCharacters.NAMES.contains(key)) {
+            throw new IllegalArgumentException("unknown built-in character '" + name + "'; expected one of "
+                    + BuiltInCharacters.NAMES);
+        }
+        HumanoidMap map = BuiltInCharacters.map(key);
+        MocapControl c = new MocapControl(new RigRetargeter(model, map,
+                RetargetOptions.defaults().withInPlace(inPlace)));
+        c.setInPlace(inPlace);
+        return c;
+    }
+
+    /**
+     * Checks that the shipped lifter can be found, for a clear message before a demo starts.
+     *
+     * @throws ModelLoadException if it is missing, saying where it was looked for
+     */
+    public static void checkLifterPresent() throws ModelLoadException {
+        ShippedLifters.get(ShippedLifters.modelsFolder(), ShippedLifters.HOT);
+    }
+}

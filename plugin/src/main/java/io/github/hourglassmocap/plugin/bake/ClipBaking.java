@@ -1,0 +1,70 @@
+package io.github.hourglassmocap.plugin.bake;
+
+import com.jme3.anim.AnimClip;
+import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.inference.lift.Pose3dSequence;
+import io.github.hourglassmocap.plugin.Armatures;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.record.ClipRecorder;
+import io.github.hourglassmocap.retarget.record.KeyReduction;
+import io.github.hourglassmocap.retarget.solve.CharacterRig;
+import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
+import io.github.hourglassmocap.retarget.solve.RetargetOptions;
+import io.github.hourglassmocap.retarget.solve.RetargetResult;
+import io.github.hourglassmocap.retarget.solve.RigPose;
+import io.github.hourglassmocap.retarget.solve.SourceSequence;
+import java.util.List;
+
+/**
+ * Offline retargeting of a lifted clip onto one character, as an {@link AnimClip}: what the bake does for its
+ * character, and what a scene does to play a baked take on further characters.
+ */
+public final class ClipBaking {
+    private ClipBaking() {
+    }
+
+    /**
+     * The retargeted clip with the solver's result.
+     *
+     * @param clip the clip (tracks target the character's armature joints)
+     * @param result the per-frame poses and quality figures
+     */
+    public record Baked(AnimClip clip, RetargetResult result) {
+    }
+
+    /**
+     * Retargets a lifted clip onto a character.
+     *
+     * @param model the character (not null; its armature is analysed and left at rest)
+     * @param map its humanoid map (not null)
+     * @param poses the lifted clip (not null, at least one frame)
+     * @param inPlace true to keep the character in place
+     * @param clipName the clip name (not null, not empty)
+     * @return the clip and the result
+     * @throws IllegalArgumentException if the rig cannot be mapped
+     */
+    public static Baked retarget(Spatial model, HumanoidMap map, Pose3dSequence poses, boolean inPlace,
+            String clipName) {
+        CharacterRig rig = new CharacterRig(Armatures.getArmature(model), map);
+        RetargetResult result = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(inPlace))
+                .run(SourceSequence.fromPose3d(poses));
+        return new Baked(clipOf(result, clipName), result);
+    }
+
+    /**
+     * Records a retargeting result into a clip, one key per frame.
+     *
+     * @param result the result (not null)
+     * @param clipName the clip name (not null, not empty)
+     * @return a new clip
+     */
+    public static AnimClip clipOf(RetargetResult result, String clipName) {
+        List<RigPose> poses = result.getPoses();
+        ClipRecorder rec = ClipRecorder.forPose(poses.get(0));
+        double dt = 1.0 / result.getFrameRateHz();
+        for (int i = 0; i < poses.size(); i++) {
+            rec.record(i * dt, poses.get(i));
+        }
+        return rec.build(clipName, KeyReduction.NONE);
+    }
+}
