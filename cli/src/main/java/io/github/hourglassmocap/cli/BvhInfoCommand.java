@@ -153,8 +153,9 @@ public final class BvhInfoCommand implements Callable<Integer> {
                     s.joint(0).name(), s.size(), s.channelCount(), frames, rate, frames / rate,
                     map == null ? "not mapped" : "mapped");
         } else {
-            out.printf(Locale.ROOT, "%s%n  root %s, %d joints, %d channels%n  %d frames, Frame Time %s s (%.4g fps), "
-                    + "duration %.2f s%n  %s%n", f, s.joint(0).name(), s.size(), s.channelCount(), frames, frameTime,
+            out.printf(Locale.ROOT, "%s%n  rig: %s naming, root %s, %d joints, %d channels%n  %d frames, Frame Time %s s (%.4g fps), "
+                    + "duration %.2f s%n  %s%n", f, HumanoidMapper.convention(RigDescription.of(f.toString(), s)),
+                    s.joint(0).name(), s.size(), s.channelCount(), frames, frameTime,
                     rate, frames / rate, mapLine);
             if (map != null) {
                 for (Map.Entry<HumanoidBone, String> e : map.asMap().entrySet()) {

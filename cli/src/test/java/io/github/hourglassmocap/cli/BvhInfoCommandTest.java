@@ -18,7 +18,7 @@ class BvhInfoCommandTest {
     void printsRigFramesRateDurationAndMap() {
         String[] r = EvalLifterCommandTest.run("bvh-info", BVH.resolve("cmu-acrnn-salsa-01-excerpt.bvh").toString());
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].contains("root hip, 43 joints, 132 channels"), r[1]);
+        assertTrue(r[1].contains("rig: Poser/DAZ naming, root hip, 43 joints, 132 channels"), r[1]);
         assertTrue(r[1].contains("13 frames, Frame Time 0.00833333 s (120.0 fps), duration 0.11 s"), r[1]);
         assertTrue(r[1].matches("(?s).*leftUpperArm\\s+lShldr.*"), r[1]);
         assertTrue(r[1].contains("unmapped (2): rButtock, lButtock"), r[1]);

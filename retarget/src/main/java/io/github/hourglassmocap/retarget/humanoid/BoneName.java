@@ -16,8 +16,36 @@ import java.util.Set;
 public final class BoneName {
     /** The kind of bone a name describes. */
     public enum Kind {
-        HIPS, SPINE, CHEST, NECK, HEAD, EYE, SHOULDER, UPPER_ARM, LOWER_ARM, HAND, FINGER,
-        UPPER_LEG, LOWER_LEG, FOOT, TOES,
+        /** Hips, pelvis or root. */
+        HIPS,
+        /** A spine, abdomen, waist or back bone. */
+        SPINE,
+        /** A chest, thorax or rib-cage bone. */
+        CHEST,
+        /** A neck bone. */
+        NECK,
+        /** The head. */
+        HEAD,
+        /** An eye. */
+        EYE,
+        /** Shoulder, clavicle or collar. */
+        SHOULDER,
+        /** Upper arm (humerus, Poser's "Shldr"). */
+        UPPER_ARM,
+        /** Lower arm, forearm or elbow. */
+        LOWER_ARM,
+        /** Hand or wrist. */
+        HAND,
+        /** A finger bone (see {@link BoneName#finger()}). */
+        FINGER,
+        /** Upper leg, thigh or femur. */
+        UPPER_LEG,
+        /** Lower leg, calf, shin or knee. */
+        LOWER_LEG,
+        /** Foot or ankle. */
+        FOOT,
+        /** Toes or ball of the foot (not single toes). */
+        TOES,
         /** Twist, share, IK, roll, corrective, end/nub, face, prop and attachment bones: never mapped. */
         HELPER,
         /** Nothing recognised. */

@@ -129,6 +129,49 @@ public final class HumanoidMapper {
         return r;
     }
 
+    /**
+     * Guesses the naming convention of a rig from its joint names, for reports.
+     *
+     * @param rig the rig (not null)
+     * @return a label such as "Mixamo", "Reallusion CC", "Poser/DAZ", "CMU ASF", "Rigify", "MakeHuman",
+     *     "Unreal", "VRM/Unity", "Blender (.L/.R)", "unnamed joints" or "other"
+     */
+    public static String convention(RigDescription rig) {
+        List<String> names = rig.names();
+        java.util.function.Predicate<String> any = re -> names.stream().anyMatch(n -> n.matches(re));
+        if (any.test("(?i)mixamorig\\d*[:_].*")) {
+            return "Mixamo";
+        }
+        if (any.test("CC_Base_.*")) {
+            return "Reallusion CC";
+        }
+        if (any.test("DEF-.*")) {
+            return "Rigify";
+        }
+        if (any.test("upperleg0\\d\\.[LR]") || any.test("spine0\\d")) {
+            return "MakeHuman";
+        }
+        if (any.test("[lr](femur|tibia|humerus|radius)")) {
+            return "CMU ASF";
+        }
+        if (any.test("[lr](Thigh|ThighBend|Shldr|ShldrBend|ForeArm|Shin)")) {
+            return "Poser/DAZ";
+        }
+        if (any.test("(upperarm|thigh|calf)_[lr]")) {
+            return "Unreal";
+        }
+        if (any.test("(Left|Right)(UpperArm|UpperLeg|LowerLeg)")) {
+            return "VRM/Unity";
+        }
+        if (any.test(".*\\.[LR](\\.\\d+)?")) {
+            return "Blender (.L/.R)";
+        }
+        if (names.stream().allMatch(n -> BoneName.parse(n).kind() == BoneName.Kind.UNKNOWN)) {
+            return "unnamed joints";
+        }
+        return "other";
+    }
+
     private static boolean complete(Map<HumanoidBone, Integer> m) {
         for (HumanoidBone b : HumanoidBone.values()) {
             if (b.isRequired() && !m.containsKey(b)) {

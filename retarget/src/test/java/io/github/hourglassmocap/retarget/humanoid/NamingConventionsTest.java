@@ -327,4 +327,18 @@ class NamingConventionsTest {
         HumanoidMapException e = assertThrows(HumanoidMapException.class, () -> HumanoidMapper.map(rig, o));
         assertTrue(e.getMessage().contains("'Skull'"), e.getMessage());
     }
+
+    @Test
+    void conventionIsRecognised() {
+        assertEquals("Mixamo", HumanoidMapper.convention(rig("m", sided(table("hips", "mixamorig:Hips",
+                "upperArm", "mixamorig:{S}Arm"), "Left", "Right"))));
+        assertEquals("Rigify", HumanoidMapper.convention(rig("r", sided(table("hips", "DEF-spine"), "L", "R"))));
+        assertEquals("CMU ASF", HumanoidMapper.convention(rig("c", sided(table("hips", "root", "upperLeg", "{S}femur"),
+                "l", "r"))));
+        assertEquals("Poser/DAZ", HumanoidMapper.convention(rig("p", sided(table("hips", "hip", "upperLeg", "{S}Thigh"),
+                "l", "r"))));
+        assertEquals("VRM/Unity", HumanoidMapper.convention(rig("v", sided(table("hips", "Hips", "upperLeg",
+                "{S}UpperLeg"), "Left", "Right"))));
+        assertEquals("unnamed joints", HumanoidMapper.convention(rig("n", role -> "Joint" + Math.abs(role.hashCode()))));
+    }
 }
