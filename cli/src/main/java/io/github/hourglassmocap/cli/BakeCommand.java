@@ -6,6 +6,7 @@ import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.plugin.bake.BakeOptions;
 import io.github.hourglassmocap.plugin.bake.BakeProgress;
 import io.github.hourglassmocap.plugin.bake.BakeResult;
+import io.github.hourglassmocap.plugin.bake.PreviewRenderer;
 
 import io.github.hourglassmocap.plugin.bake.VideoBaker;
 import java.io.PrintStream;
@@ -71,7 +72,7 @@ public final class BakeCommand implements Callable<Integer> {
                     LifterOptions.defaults(), flip, character, inPlace, !noBvh, !noGlb, !noPreview);
             VideoBaker baker = new VideoBaker(o, new Bar(err));
             if (!noPreview) {
-                baker.setPreviewWriter(null);
+                baker.setPreviewWriter(new PreviewRenderer());
             }
             BakeResult r = baker.bake(video, out);
             err.println();

@@ -4,6 +4,7 @@ import com.jme3.anim.AnimClip;
 import com.jme3.asset.AssetManager;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.retarget.export.BvhClipExporter;
 import io.github.hourglassmocap.retarget.export.GlbExporter;
 import java.nio.file.Path;
 
@@ -15,12 +16,11 @@ final class ClipExports {
     }
 
     static boolean bvhAvailable() {
-        return false;
+        return true;
     }
 
     static void writeBvh(Spatial model, AnimClip clip, double frameRateHz, Path file) throws MocapException {
-        throw new MocapException("BVH export of a clip on the character's own skeleton is not in this build yet;"
-                + " bake with --no-bvh");
+        BvhClipExporter.export(clip, io.github.hourglassmocap.plugin.Armatures.getArmature(model), frameRateHz, file);
     }
 
     static void writeGlb(Spatial model, AnimClip clip, AssetManager assets, Path file) throws MocapException {

@@ -1,0 +1,201 @@
+package io.github.hourglassmocap.plugin.bake;
+
+import com.jme3.anim.AnimComposer;
+import com.jme3.anim.Armature;
+import com.jme3.asset.AssetManager;
+import com.jme3.asset.plugins.FileLocator;
+import com.jme3.bounding.BoundingBox;
+import com.jme3.light.AmbientLight;
+import com.jme3.light.DirectionalLight;
+import com.jme3.material.Material;
+import com.jme3.math.ColorRGBA;
+import com.jme3.math.FastMath;
+import com.jme3.math.Quaternion;
+import com.jme3.math.Vector3f;
+import com.jme3.renderer.Camera;
+import com.jme3.renderer.ViewPort;
+import com.jme3.scene.Geometry;
+import com.jme3.scene.Node;
+import com.jme3.scene.Spatial;
+import com.jme3.scene.shape.Quad;
+import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
+import io.github.hourglassmocap.inference.pose2d.SkeletonOverlay;
+import io.github.hourglassmocap.inference.video.Frame;
+import io.github.hourglassmocap.inference.video.VideoFileSource;
+import io.github.hourglassmocap.inference.video.VideoWriter;
+import io.github.hourglassmocap.plugin.Armatures;
+import io.github.hourglassmocap.plugin.render.OffscreenRenderer;
+import io.github.hourglassmocap.plugin.render.OffscreenScene;
+import io.github.hourglassmocap.plugin.render.RenderedFrame;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Renders preview.mp4: the input video with the 2D skeleton drawn on it, and beside it the baked character
+ * playing its clip, rendered offscreen (needs a display; under {@code xvfb-run} on a headless machine). The
+ * preview is at most 480 pixels high.
+ */
+public final class PreviewRenderer implements VideoBaker.PreviewWriter {
+    private static final int MAX_HEIGHT = 480;
+
+    @Override
+    public void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
+            throws MocapException {
+        int inW;
+        int inH;
+        double fps;
+        try (VideoFileSource probe = VideoFileSource.open(video)) {
+            inW = probe.width();
+            inH = probe.height();
+            fps = probe.frameRateHz();
+        }
+        int h = even(Math.min(MAX_HEIGHT, inH));
+        int leftW = even((int) Math.round((double) inW * h / inH));
+        int rightW = even(Math.max(h * 3 / 4, leftW * 3 / 4));
+        int outW = leftW + rightW;
+        ClipScene scene = new ClipScene(clipJ3o);
+        byte[] canvas = new byte[outW * h * 3];
+        VideoWriter writer = VideoWriter.open(out, outW, h, fps);
+        boolean done = false;
+        try (OffscreenRenderer<Void> renderer = OffscreenRenderer.start(rightW, h, 4, scene, 60);
+                VideoFileSource src = VideoFileSource.open(video)) {
+            int i = 0;
+            Frame f;
+            long firstTs = -1;
+            while ((f = src.grab()) != null) {
+                if (firstTs < 0) {
+                    firstTs = f.timestampNanos();
+                }
+                Keypoints2D k = i < keypoints.size() ? keypoints.get(i) : null;
+                ByteBuffer left = k != null ? SkeletonOverlay.draw(f, k, 0.3f) : f.copy().pixels();
+                blitScaled(left, inW, inH, inW * 3, canvas, outW, 0, leftW, h);
+                double t = Math.max(0, (f.timestampNanos() - firstTs) / 1e9);
+                RenderedFrame<Void> r = renderer.render(i, t);
+                Frame rf = r.frame();
+                blitScaled(rf.pixels(), rf.width(), rf.height(), rf.strideBytes(), canvas, outW, leftW, rightW, h);
+                writer.write(canvas);
+                i++;
+                progress.update("preview", i, keypoints.size());
+            }
+            writer.close();
+            done = true;
+        } finally {
+            if (!done) {
+                writer.abort();
+            }
+        }
+    }
+
+    private static int even(int v) {
+        return Math.max(2, v & ~1);
+    }
+
+    /** Nearest-neighbour scale of a BGR image into a region of the canvas. */
+    static void blitScaled(ByteBuffer src, int sw, int sh, int stride, byte[] dst, int dstW, int x0, int w, int h) {
+        for (int y = 0; y < h; y++) {
+            int sy = Math.min(sh - 1, (int) ((y + 0.5) * sh / h));
+            int drow = (y * dstW + x0) * 3;
+            for (int x = 0; x < w; x++) {
+                int sx = Math.min(sw - 1, (int) ((x + 0.5) * sw / w));
+                int si = sy * stride + sx * 3;
+                int di = drow + x * 3;
+                dst[di] = src.get(si);
+                dst[di + 1] = src.get(si + 1);
+                dst[di + 2] = src.get(si + 2);
+            }
+        }
+    }
+
+    /** The baked character on a floor, playing its clip at the requested time, followed by the camera. */
+    static final class ClipScene implements OffscreenScene<Void> {
+        private final Path clipJ3o;
+        private Spatial model;
+        private AnimComposer composer;
+        private Armature armature;
+        private float height;
+        private Vector3f lookAt;
+
+        ClipScene(Path clipJ3o) {
+            this.clipJ3o = clipJ3o.toAbsolutePath();
+        }
+
+        @Override
+        public void initialize(AssetManager assets, Node root, Camera camera, ViewPort viewPort) {
+            String folder = clipJ3o.getParent().toString();
+            assets.registerLocator(folder, FileLocator.class);
+            try {
+                model = assets.loadModel(clipJ3o.getFileName().toString());
+            } finally {
+                assets.unregisterLocator(folder, FileLocator.class);
+            }
+            root.attachChild(model);
+            model.depthFirstTraversal(s -> {
+                if (composer == null && s.getControl(AnimComposer.class) != null) {
+                    composer = s.getControl(AnimComposer.class);
+                }
+            });
+            if (composer == null || composer.getAnimClip(VideoBaker.CLIP_NAME) == null) {
+                throw new IllegalStateException(clipJ3o + " holds no clip '" + VideoBaker.CLIP_NAME + "'");
+            }
+            armature = Armatures.getArmature(model);
+            composer.setCurrentAction(VideoBaker.CLIP_NAME);
+            composer.setGlobalSpeed(0f);
+            model.updateGeometricState();
+            BoundingBox box = (BoundingBox) model.getWorldBound();
+            height = Math.max(0.5f, box.getYExtent() * 2);
+            float groundY = box.getCenter().y - box.getYExtent();
+            lookAt = new Vector3f(box.getCenter().x, groundY + height * 0.5f, box.getCenter().z);
+
+            Geometry floor = new Geometry("floor", new Quad(40, 40));
+            Material fm = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
+            fm.setBoolean("UseMaterialColors", true);
+            fm.setColor("Diffuse", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
+            fm.setColor("Ambient", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
+            floor.setMaterial(fm);
+            floor.setLocalRotation(new Quaternion().fromAngleAxis(-FastMath.HALF_PI, Vector3f.UNIT_X));
+            floor.setLocalTranslation(-20, groundY, 20);
+            root.attachChild(floor);
+            root.addLight(new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal(), ColorRGBA.White));
+            root.addLight(new AmbientLight(ColorRGBA.White.mult(0.5f)));
+            viewPort.setBackgroundColor(new ColorRGBA(0.25f, 0.3f, 0.38f, 1));
+            camera.setFrustumPerspective(35f, (float) camera.getWidth() / camera.getHeight(), 0.05f, 200f);
+        }
+
+        @Override
+        public void prepareFrame(long frameIndex, double timeSeconds, Camera camera) {
+            double length = composer.getAnimClip(VideoBaker.CLIP_NAME).getLength();
+            composer.setTime(AnimComposer.DEFAULT_LAYER, Math.min(timeSeconds, length));
+            // Follow the character sideways and in depth, keeping the framing of the first frame.
+            // The joints' centroid, as posed in the previous frame, stands for the body's position.
+            Vector3f centroid = new Vector3f();
+            for (int j = 0; j < armature.getJointCount(); j++) {
+                centroid.addLocal(armature.getJoint(j).getModelTransform().getTranslation());
+            }
+            centroid.divideLocal(Math.max(1, armature.getJointCount()));
+            Vector3f target = lookAt.clone();
+            Vector3f world = armature.getJointCount() == 0 ? target : skinnedSpatial().localToWorld(centroid, new Vector3f());
+            target.x = world.x;
+            target.z = world.z;
+            float dist = height / (2f * FastMath.tan(17.5f * FastMath.DEG_TO_RAD)) * 1.25f;
+            camera.setLocation(target.add(dist * 0.25f, height * 0.1f, dist));
+            camera.lookAt(target, Vector3f.UNIT_Y);
+        }
+
+        private Spatial skinnedSpatial() {
+            Spatial[] found = {model};
+            model.depthFirstTraversal(s -> {
+                if (s.getControl(com.jme3.anim.SkinningControl.class) != null) {
+                    found[0] = s;
+                }
+            });
+            return found[0];
+        }
+
+        @Override
+        public Void annotateFrame(long frameIndex, double timeSeconds, Camera camera) {
+            return null;
+        }
+    }
+}
