@@ -29,6 +29,12 @@ public final class PoseTracker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PoseTracker.class.getName());
     /** Regions smaller than this (pixels) are treated as lost tracking. */
     private static final double MIN_ROI_SIZE = 8;
+    /**
+     * A region turned further than this from upright (radians, 100 degrees) is also tried upside down, and
+     * the better-scoring of the two kept: BlazePose can lock onto an upside-down reading of a person with a
+     * high pose score (seen on rendered characters), and people are far more often upright.
+     */
+    static final double UPRIGHT_LIMIT = Math.toRadians(100);
 
     private final PoseTrackerOptions options;
     private final PersonDetector detector;
@@ -131,9 +137,10 @@ public final class PoseTracker implements AutoCloseable {
             Roi roi = trackRoi;
             PoseLandmarks lm = null;
             if (roi != null) {
-                lm = landmarker.run(image, roi);
-                lmRuns++;
-                add(lmk, landmarker.lastNanos());
+                Attempt a = landmarks(image, roi, lmk);
+                lmRuns += a.runs();
+                lm = a.landmarks();
+                roi = a.roi();
                 if (lm == null || lm.score() < options.minPoseScore()) {
                     lm = null;
                     roi = null;
@@ -146,9 +153,10 @@ public final class PoseTracker implements AutoCloseable {
                 Detection pick = choose(found);
                 roi = pick == null ? null : pick.toRoi();
                 if (roi != null) {
-                    lm = landmarker.run(image, roi);
-                    lmRuns++;
-                    add(lmk, landmarker.lastNanos());
+                    Attempt a = landmarks(image, roi, lmk);
+                    lmRuns += a.runs();
+                    lm = a.landmarks();
+                    roi = a.roi();
                     if (lm == null || lm.score() < options.minPoseScore()) {
                         lm = null;
                     }
@@ -188,6 +196,30 @@ public final class PoseTracker implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** One landmark reading: the region used, its landmarks (null if unusable), and how many invokes it took. */
+    private record Attempt(Roi roi, PoseLandmarks landmarks, int runs) {
+    }
+
+    /** Runs the landmark model on a region, and also on the region turned upside down if it is far from upright. */
+    private Attempt landmarks(Mat image, Roi roi, long[] acc) {
+        PoseLandmarks lm = landmarker.run(image, roi);
+        add(acc, landmarker.lastNanos());
+        if (Math.abs(roi.rotationRadians()) <= UPRIGHT_LIMIT) {
+            return new Attempt(roi, lm, 1);
+        }
+        Roi flipped = flip(roi);
+        PoseLandmarks alt = landmarker.run(image, flipped);
+        add(acc, landmarker.lastNanos());
+        if (alt != null && (lm == null || alt.score() > lm.score())) {
+            return new Attempt(flipped, alt, 2);
+        }
+        return new Attempt(roi, lm, 2);
+    }
+
+    private static Roi flip(Roi r) {
+        return new Roi(r.cx(), r.cy(), r.size(), Roi.normalize(r.rotationRadians() + Math.PI));
     }
 
     private static void add(long[] acc, long[] t) {
