@@ -94,7 +94,7 @@ public final class HumanoidMapper {
         Map<HumanoidBone, Integer> byName = new Solver(rig).byNames();
         Map<HumanoidBone, Integer> result = byName;
         if (!complete(byName)) {
-            Map<HumanoidBone, Integer> structural = new Solver(rig).byStructure();
+            Map<HumanoidBone, Integer> structural = new StructureMapper(rig).map();
             if (structural != null && count(structural) > count(byName)) {
                 LOG.fine(() -> "rig '" + rig.name() + "': names did not describe a humanoid; mapped from the hierarchy");
                 // keep what names found where the structure agrees or has nothing
@@ -398,31 +398,11 @@ public final class HumanoidMapper {
         }
 
         private int subtreeSize(int j) {
-            int s = 1;
-            for (int c : rig.children(j)) {
-                s += subtreeSize(c);
-            }
-            return s;
+            return RigGeometry.subtreeSize(rig, j);
         }
 
         private void assignSpine(List<Integer> spine) {
-            int m = spine.size();
-            if (m == 0) {
-                return;
-            }
-            put(HumanoidBone.SPINE, spine.get(0));
-            if (m == 2) {
-                put(HumanoidBone.CHEST, spine.get(1));
-            } else if (m >= 3) {
-                put(HumanoidBone.UPPER_CHEST, spine.get(m - 1));
-                int chest = spine.get(m - 2);
-                for (int k = 1; k < m - 1; k++) {
-                    if (names[spine.get(k)].compact().equals("chest")) {
-                        chest = spine.get(k);
-                    }
-                }
-                put(HumanoidBone.CHEST, chest);
-            }
+            HumanoidMapper.assignSpine(spine, names, out);
         }
 
         /** A non-helper joint on the path strictly between a and b, preferring the one nearest a. */
@@ -488,15 +468,7 @@ public final class HumanoidMapper {
         }
 
         private double rigSize() {
-            double min = Double.MAX_VALUE;
-            double max = -Double.MAX_VALUE;
-            for (int j = 0; j < n; j++) {
-                for (int a = 0; a < 3; a++) {
-                    min = Math.min(min, rig.rest(j, a));
-                    max = Math.max(max, rig.rest(j, a));
-                }
-            }
-            return Math.max(max - min, 1e-9);
+            return RigGeometry.size(rig);
         }
 
         private double[] centre() {
@@ -552,193 +524,7 @@ public final class HumanoidMapper {
         }
 
         private double[] diff(int a, int b) {
-            return new double[] {rig.rest(a, 0) - rig.rest(b, 0), rig.rest(a, 1) - rig.rest(b, 1),
-                rig.rest(a, 2) - rig.rest(b, 2)};
-        }
-
-        /**
-         * Maps from the hierarchy and rest pose alone: hips where two downward chains and one upward
-         * chain branch; chest where the upward chain branches into two arms and a neck.
-         */
-        Map<HumanoidBone, Integer> byStructure() {
-            double[] up = {0, 1, 0};
-            int hips = -1;
-            int[] legs = null;
-            int spineStart = -1;
-            for (int j = 0; j < n && hips < 0; j++) {
-                List<Integer> kids = significantChildren(j);
-                if (kids.size() < 3) {
-                    continue;
-                }
-                List<Integer> down = new ArrayList<>();
-                List<Integer> upward = new ArrayList<>();
-                for (int c : kids) {
-                    double dy = dot(centroidOffset(c, j), up);
-                    (dy < 0 ? down : upward).add(c);
-                }
-                if (down.size() >= 2 && !upward.isEmpty()) {
-                    down.sort(Comparator.comparingInt(c -> -subtreeSize(c)));
-                    upward.sort(Comparator.comparingInt(c -> -subtreeSize(c)));
-                    hips = j;
-                    legs = new int[] {down.get(0), down.get(1)};
-                    spineStart = upward.get(0);
-                }
-            }
-            if (hips < 0) {
-                return null;
-            }
-            Map<HumanoidBone, Integer> m = new EnumMap<>(HumanoidBone.class);
-            m.put(HumanoidBone.HIPS, hips);
-            double[] left = structuralLeft(up, legs);
-            for (int leg : legs) {
-                boolean isLeft = dot(diff(leg, hips), left) > 0;
-                List<Integer> chain = limbChain(leg);
-                putChain(m, chain, isLeft
-                        ? new HumanoidBone[] {HumanoidBone.LEFT_UPPER_LEG, HumanoidBone.LEFT_LOWER_LEG,
-                            HumanoidBone.LEFT_FOOT, HumanoidBone.LEFT_TOES}
-                        : new HumanoidBone[] {HumanoidBone.RIGHT_UPPER_LEG, HumanoidBone.RIGHT_LOWER_LEG,
-                            HumanoidBone.RIGHT_FOOT, HumanoidBone.RIGHT_TOES});
-            }
-            // Walk up the spine to where it branches into arms and neck.
-            List<Integer> spine = new ArrayList<>();
-            int cur = spineStart;
-            int chestBranch = -1;
-            while (cur >= 0) {
-                List<Integer> kids = significantChildren(cur);
-                if (kids.size() >= 3) {
-                    chestBranch = cur;
-                    spine.add(cur);
-                    break;
-                }
-                spine.add(cur);
-                cur = kids.isEmpty() ? -1 : kids.get(0);
-            }
-            if (chestBranch < 0) {
-                return m;
-            }
-            List<Integer> kids = significantChildren(chestBranch);
-            // the neck is the child whose chain goes most nearly straight up; the others are arms
-            final int branch = chestBranch;
-            kids.sort(Comparator.comparingDouble(c -> -dot(normalise(centroidOffset(c, branch)), up)));
-            int neckChild = kids.get(0);
-            List<Integer> neckChain = limbChain(neckChild);
-            if (neckChain.size() >= 2 && rig.children(neckChain.get(neckChain.size() - 1)).isEmpty()) {
-                // a leaf at the end of the neck chain is the head's end, not a bone of its own
-                neckChain.remove(neckChain.size() - 1);
-            }
-            if (neckChain.size() >= 2) {
-                m.put(HumanoidBone.NECK, neckChain.get(0));
-                m.put(HumanoidBone.HEAD, neckChain.get(1));
-            } else {
-                m.put(HumanoidBone.HEAD, neckChain.get(0));
-            }
-            assignSpineInto(m, spine);
-            for (int k = 1; k < Math.min(kids.size(), 3); k++) {
-                int arm = kids.get(k);
-                boolean isLeft = dot(diff(arm, chestBranch), left) > 0;
-                List<Integer> chain = limbChain(arm);
-                // shoulder, upper arm, lower arm, hand when the chain is long enough; else no shoulder
-                HumanoidBone[] bones = isLeft
-                        ? new HumanoidBone[] {HumanoidBone.LEFT_SHOULDER, HumanoidBone.LEFT_UPPER_ARM,
-                            HumanoidBone.LEFT_LOWER_ARM, HumanoidBone.LEFT_HAND}
-                        : new HumanoidBone[] {HumanoidBone.RIGHT_SHOULDER, HumanoidBone.RIGHT_UPPER_ARM,
-                            HumanoidBone.RIGHT_LOWER_ARM, HumanoidBone.RIGHT_HAND};
-                if (chain.size() == 3) {
-                    putChain(m, chain, new HumanoidBone[] {bones[1], bones[2], bones[3]});
-                } else {
-                    putChain(m, chain, bones);
-                }
-            }
-            return m;
-        }
-
-        private void assignSpineInto(Map<HumanoidBone, Integer> m, List<Integer> spine) {
-            Map<HumanoidBone, Integer> saved = new EnumMap<>(out);
-            out.clear();
-            assignSpine(spine);
-            m.putAll(out);
-            out.clear();
-            out.putAll(saved);
-        }
-
-        private double[] structuralLeft(double[] up, int[] legs) {
-            // forward: where the feet point (a leg chain's last bone, flattened), else +Z
-            double[] f = new double[3];
-            for (int leg : legs) {
-                List<Integer> chain = limbChain(leg);
-                if (chain.size() >= 4) {
-                    double[] d = diff(chain.get(3), chain.get(2));
-                    for (int a = 0; a < 3; a++) {
-                        f[a] += d[a];
-                    }
-                }
-            }
-            double along = dot(f, up);
-            for (int a = 0; a < 3; a++) {
-                f[a] -= along * up[a];
-            }
-            double[] fwd = norm(f) > 1e-9 ? normalise(f) : new double[] {0, 0, 1};
-            return normalise(cross(up, fwd));
-        }
-
-        private void putChain(Map<HumanoidBone, Integer> m, List<Integer> chain, HumanoidBone[] bones) {
-            for (int k = 0; k < bones.length && k < chain.size(); k++) {
-                m.put(bones[k], chain.get(k));
-            }
-        }
-
-        /** Follows the largest child subtree from a joint downward. */
-        private List<Integer> limbChain(int start) {
-            List<Integer> chain = new ArrayList<>();
-            int cur = start;
-            while (cur >= 0) {
-                chain.add(cur);
-                List<Integer> kids = significantChildren(cur);
-                if (kids.isEmpty()) {
-                    kids = rig.children(cur);
-                }
-                cur = kids.isEmpty() ? -1 : kids.get(0);
-                if (chain.size() > 64) {
-                    break;
-                }
-            }
-            return chain;
-        }
-
-        /** Children with a subtree of at least two joints or a noticeable length, largest first. */
-        private List<Integer> significantChildren(int j) {
-            List<Integer> r = new ArrayList<>();
-            double size = rigSize();
-            for (int c : rig.children(j)) {
-                if (names[c].kind() == Kind.HELPER) {
-                    continue;
-                }
-                if (subtreeSize(c) >= 2 || norm(diff(c, j)) > 0.05 * size) {
-                    r.add(c);
-                }
-            }
-            r.sort(Comparator.comparingInt(c -> -subtreeSize(c)));
-            return r;
-        }
-
-        /** Mean rest position of a subtree relative to a joint. */
-        private double[] centroidOffset(int subtree, int from) {
-            double[] c = new double[3];
-            int count = 0;
-            List<Integer> stack = new ArrayList<>(List.of(subtree));
-            while (!stack.isEmpty()) {
-                int k = stack.remove(stack.size() - 1);
-                double[] d = diff(k, from);
-                for (int a = 0; a < 3; a++) {
-                    c[a] += d[a];
-                }
-                count++;
-                stack.addAll(rig.children(k));
-            }
-            for (int a = 0; a < 3; a++) {
-                c[a] /= count;
-            }
-            return c;
+            return RigGeometry.diff(rig, a, b);
         }
 
         private void put(HumanoidBone b, int joint) {
@@ -753,20 +539,44 @@ public final class HumanoidMapper {
         }
     }
 
+    /**
+     * Assigns spine, chest and upper chest from the spine joints between hips and neck, bottom first: one
+     * is spine; two are spine and chest; three or more are spine (first), chest (the one named "chest",
+     * else the one below the last) and upper chest (the last).
+     */
+    static void assignSpine(List<Integer> spine, BoneName[] names, Map<HumanoidBone, Integer> out) {
+        int m = spine.size();
+        if (m == 0) {
+            return;
+        }
+        out.put(HumanoidBone.SPINE, spine.get(0));
+        if (m == 2) {
+            out.put(HumanoidBone.CHEST, spine.get(1));
+        } else if (m >= 3) {
+            out.put(HumanoidBone.UPPER_CHEST, spine.get(m - 1));
+            int chest = spine.get(m - 2);
+            for (int k = 1; k < m - 1; k++) {
+                if (names[spine.get(k)].compact().equals("chest")) {
+                    chest = spine.get(k);
+                }
+            }
+            out.put(HumanoidBone.CHEST, chest);
+        }
+    }
+
     private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+        return RigGeometry.dot(a, b);
     }
 
     private static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return RigGeometry.norm(a);
     }
 
     private static double[] normalise(double[] a) {
-        double l = norm(a);
-        return l == 0 ? a.clone() : new double[] {a[0] / l, a[1] / l, a[2] / l};
+        return RigGeometry.normalise(a);
     }
 
     private static double[] cross(double[] a, double[] b) {
-        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+        return RigGeometry.cross(a, b);
     }
 }
