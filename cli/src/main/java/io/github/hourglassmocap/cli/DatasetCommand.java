@@ -2,10 +2,13 @@ package io.github.hourglassmocap.cli;
 
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.retarget.dataset.DatasetBuilder;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMapFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +35,10 @@ public final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: min(2, cores)).")
     private Integer threads;
 
+    @Option(names = "--map", description = "Humanoid mapping file (JSON, docs/formats.md) applied to every take's "
+            + "automatic map.")
+    private Path mapFile;
+
     @Spec
     private CommandSpec spec;
 
@@ -50,7 +57,8 @@ public final class DatasetCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<DatasetBuilder.Entry> entries;
         try {
-            entries = new DatasetBuilder(fps, t).build(inputs, out);
+            Map<HumanoidBone, String> overrides = mapFile == null ? null : HumanoidMapFile.read(mapFile);
+            entries = new DatasetBuilder(fps, t, overrides).build(inputs, out);
         } catch (MocapException e) {
             err.println("dataset: " + e.getMessage() + " (nothing was written)");
             return 1;

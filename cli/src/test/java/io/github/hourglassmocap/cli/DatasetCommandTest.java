@@ -41,4 +41,25 @@ class DatasetCommandTest {
         assertTrue(r[2].contains("nothing was written"), r[2]);
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void mappingFileAppliesToEveryTake() throws Exception {
+        Path map = tmp.resolve("map.json");
+        // swapping the arms makes the left wrist come out on the rig's right (-X) in the T-pose
+        Files.writeString(map, "{\"version\": 1, \"bones\": {\"leftUpperArm\": \"rShldr\", \"leftLowerArm\": "
+                + "\"rForeArm\", \"leftHand\": \"rHand\", \"leftShoulder\": null}}");
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Files.copy(EvalLifterCommandTest.BVH.resolve("cmu-acrnn-standard_tpose.bvh"), in.resolve("tpose.bvh"));
+        Path out = tmp.resolve("mapped");
+        String[] r = EvalLifterCommandTest.run("dataset", in.toString(), "--out", out.toString(), "--map", map.toString());
+        assertEquals("0", r[0], r[2]);
+        float[] data = io.github.hourglassmocap.retarget.dataset.NpyWriter.read(out.resolve("takes/in_tpose.npy"), new int[3]);
+        assertTrue(data[13 * 3] < -0.5f, "left wrist x " + data[13 * 3]);
+        Files.writeString(map, "{\"version\": 1, \"bones\": {\"leftHand\": \"nope\"}}");
+        r = EvalLifterCommandTest.run("dataset", in.toString(), "--out", tmp.resolve("x").toString(), "--map",
+                map.toString());
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains("'nope'"), r[2]);
+    }
 }

@@ -8,6 +8,12 @@ import com.google.gson.JsonObject;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.retarget.bvh.BvhReader;
+import io.github.hourglassmocap.retarget.bvh.BvhSkeleton;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMapper;
+import io.github.hourglassmocap.retarget.humanoid.RigDescription;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +22,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +55,7 @@ public final class DatasetBuilder {
 
     private final double frameRateHz;
     private final int threads;
+    private final Map<HumanoidBone, String> overrides;
 
     /**
      * One take in the output.
@@ -74,6 +83,17 @@ public final class DatasetBuilder {
      * @param threads worker threads (&ge;1)
      */
     public DatasetBuilder(double frameRateHz, int threads) {
+        this(frameRateHz, threads, null);
+    }
+
+    /**
+     * Creates a builder that applies a mapping file's overrides to every take's automatic humanoid map.
+     *
+     * @param frameRateHz the output rate (&gt;0, finite), for example 30
+     * @param threads worker threads (&ge;1)
+     * @param overrides bone to joint name (null removes a bone), as read by {@code HumanoidMapFile}; may be null
+     */
+    public DatasetBuilder(double frameRateHz, int threads, Map<HumanoidBone, String> overrides) {
         if (!(frameRateHz > 0) || !Double.isFinite(frameRateHz)) {
             throw new IllegalArgumentException("frameRateHz must be > 0 and finite, got " + frameRateHz);
         }
@@ -82,6 +102,7 @@ public final class DatasetBuilder {
         }
         this.frameRateHz = frameRateHz;
         this.threads = threads;
+        this.overrides = overrides == null ? null : new EnumMap<>(overrides);
     }
 
     /**
@@ -229,7 +250,15 @@ public final class DatasetBuilder {
         long start = System.nanoTime();
         Take17 take;
         try {
-            take = BvhTake17.load(t.path(), frameRateHz);
+            HumanoidMap map = null;
+            if (overrides != null) {
+                BvhSkeleton skeleton;
+                try (BvhReader header = BvhReader.open(t.path())) {
+                    skeleton = header.skeleton();
+                }
+                map = HumanoidMapper.map(RigDescription.of(t.path().toString(), skeleton), overrides);
+            }
+            take = BvhTake17.load(t.path(), frameRateHz, map);
         } catch (MocapException e) {
             throw new MocapException("take " + t.id() + " (" + t.path() + "): " + e.getMessage(), e);
         }
