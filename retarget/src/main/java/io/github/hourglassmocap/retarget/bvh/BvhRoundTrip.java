@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.logging.Logger;
 
 /**
  * Checks that a BVH file survives read, write, read: writes it with {@link BvhWriter} to a temporary file
  * and compares every joint's and End Site's world position frame by frame (both files streamed).
  */
 public final class BvhRoundTrip {
+    private static final Logger LOG = Logger.getLogger(BvhRoundTrip.class.getName());
+
     private BvhRoundTrip() {
     }
 
@@ -107,7 +110,7 @@ public final class BvhRoundTrip {
                 Files.deleteIfExists(copy);
             } catch (IOException e) {
                 // a temporary file left in tmpDir is harmless; the result stands
-                java.util.logging.Logger.getLogger(BvhRoundTrip.class.getName()).fine("could not delete " + copy);
+                LOG.fine(() -> "could not delete " + copy + ": " + e.getMessage());
             }
         }
     }

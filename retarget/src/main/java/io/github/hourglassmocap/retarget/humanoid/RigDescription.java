@@ -80,8 +80,21 @@ public final class RigDescription {
      * @return a new description
      */
     public static RigDescription of(String name, BvhSkeleton skeleton) {
+        return of(name, skeleton, new double[skeleton.channelCount()]);
+    }
+
+    /**
+     * Describes a BVH skeleton posed by one motion frame, for files whose all-zero pose is not a usable
+     * rest pose and whose joint names do not say left from right.
+     *
+     * @param name a label for messages (not null)
+     * @param skeleton the hierarchy (not null)
+     * @param channels the frame used as rest pose, for example the first (length &ge; channel count, unaffected)
+     * @return a new description
+     */
+    public static RigDescription of(String name, BvhSkeleton skeleton, double[] channels) {
         ForwardKinematics fk = new ForwardKinematics(skeleton);
-        fk.setRest();
+        fk.setFrame(channels);
         return new RigDescription(name, skeleton.names(), skeleton.parents(), fk.worldPositions().clone());
     }
 

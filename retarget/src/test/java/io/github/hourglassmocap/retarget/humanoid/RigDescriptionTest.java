@@ -49,4 +49,16 @@ class RigDescriptionTest {
         assertEquals(-r.rest(lShldr, 0), r.rest(rShldr, 0), 1e-9);
         assertTrue(r.rest(lShldr, 0) > 0, "left is +X");
     }
+
+    @Test
+    void aMotionFrameCanServeAsRestPose() throws Exception {
+        var m = BvhReader.readAll(TestBvh.path(TestBvh.ICLONE));
+        RigDescription zero = RigDescription.of("zero", m.skeleton());
+        RigDescription first = RigDescription.of("first", m.skeleton(), m.frame(0, new double[m.skeleton().channelCount()]));
+        int foot = first.findIndex("CC_Base_L_Foot");
+        int hip = first.findIndex("CC_Base_Hip");
+        // the CC rig's all-zero pose has its legs pointing up (foot 95 cm above the hips); its first frame stands
+        assertTrue(zero.rest(foot, 1) - zero.rest(hip, 1) > 80);
+        assertTrue(first.rest(foot, 1) - first.rest(hip, 1) < -80);
+    }
 }
