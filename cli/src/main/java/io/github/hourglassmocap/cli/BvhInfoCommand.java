@@ -43,6 +43,10 @@ public final class BvhInfoCommand implements Callable<Integer> {
     @Option(names = "--map", description = "Humanoid mapping file (JSON) that overrides or completes the automatic map.")
     private Path mapFile;
 
+    @Option(names = "--save-map", description = "Write the humanoid map of the (single) file as a mapping file, to edit "
+            + "and pass back with --map.")
+    private Path saveMap;
+
     @Option(names = "--joints", description = "List every joint with its parent and channels.")
     private boolean listJoints;
 
@@ -82,6 +86,10 @@ public final class BvhInfoCommand implements Callable<Integer> {
                 err.println("bvh-info: no such file or folder: " + in);
                 return 2;
             }
+        }
+        if (saveMap != null && files.size() != 1) {
+            err.println("bvh-info: --save-map needs exactly one BVH file, got " + files.size());
+            return 2;
         }
         Map<HumanoidBone, String> overrides;
         try {
@@ -140,6 +148,10 @@ public final class BvhInfoCommand implements Callable<Integer> {
         try {
             map = HumanoidMapper.map(RigDescription.of(f.toString(), s), overrides);
             Joints17View view = Joints17View.of(s, map);
+            if (saveMap != null) {
+                HumanoidMapFile.write(saveMap, map);
+                out.println("  wrote the humanoid map to " + saveMap);
+            }
             mapLine = String.format(Locale.ROOT, "humanoid: mapped %d bones (%d required), stature %.2f file units -> "
                     + "scale %.5f m/unit", map.asMap().size(),
                     map.asMap().keySet().stream().filter(HumanoidBone::isRequired).count(), view.statureUnits(),

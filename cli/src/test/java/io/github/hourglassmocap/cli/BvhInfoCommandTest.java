@@ -51,4 +51,18 @@ class BvhInfoCommandTest {
         assertTrue(r[1].matches("(?s).*leftUpperArm\\s+lCollar.*"), r[1]);
         assertTrue(!r[1].contains("leftShoulder"), r[1]);
     }
+
+    @Test
+    void savedMapReadsBackAsAMappingFile() throws Exception {
+        Path map = tmp.resolve("saved.json");
+        String[] r = EvalLifterCommandTest.run("bvh-info", "--save-map", map.toString(),
+                BVH.resolve("cmu-iclone-001_01-excerpt.bvh").toString());
+        assertEquals("0", r[0], r[2]);
+        String json = Files.readString(map);
+        assertTrue(json.contains("\"leftUpperLeg\": \"CC_Base_L_Thigh\""), json);
+        r = EvalLifterCommandTest.run("bvh-info", "--map", map.toString(), BVH.resolve("cmu-iclone-001_01-excerpt.bvh").toString());
+        assertEquals("0", r[0], r[2]);
+        r = EvalLifterCommandTest.run("bvh-info", "--save-map", map.toString(), BVH.toString());
+        assertEquals("2", r[0]);
+    }
 }
