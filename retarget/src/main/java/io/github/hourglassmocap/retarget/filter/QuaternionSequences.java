@@ -31,8 +31,14 @@ public final class QuaternionSequences {
      * @return the angle (in radians, 0..pi)
      */
     public static double angleBetween(Quaternion a, Quaternion b) {
-        double d = Math.abs(a.dot(b));
-        return 2 * Math.acos(Math.min(1.0, d));
+        // The relative rotation conj(a) * b, in double; atan2 keeps full precision near 0 where acos does not.
+        double ax = a.getX(), ay = a.getY(), az = a.getZ(), aw = a.getW();
+        double bx = b.getX(), by = b.getY(), bz = b.getZ(), bw = b.getW();
+        double w = aw * bw + ax * bx + ay * by + az * bz;
+        double x = aw * bx - ax * bw - (ay * bz - az * by);
+        double y = aw * by - ay * bw - (az * bx - ax * bz);
+        double z = aw * bz - az * bw - (ax * by - ay * bx);
+        return 2 * Math.atan2(Math.sqrt(x * x + y * y + z * z), Math.abs(w));
     }
 
     /**

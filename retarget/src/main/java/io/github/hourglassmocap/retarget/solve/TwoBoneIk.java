@@ -5,8 +5,8 @@ import com.jme3.math.Vector3f;
 
 /**
  * Analytic two-bone inverse kinematics (a leg: hip, knee, ankle; or an arm): places the middle joint so the
- * end reaches a target, keeping the chain in the plane that contains the current middle joint (so the knee
- * keeps pointing where it pointed). Targets out of reach are clamped to the reachable shell.
+ * end reaches a target, keeping the normal of the chain's current bend plane (so the knee keeps pointing
+ * where it pointed). Targets out of reach are clamped to the reachable shell.
  */
 public final class TwoBoneIk {
     private TwoBoneIk() {
@@ -34,10 +34,10 @@ public final class TwoBoneIk {
         float max = (upper + lower) * 0.9999f;
         Vector3f u = distance < 1e-9f ? end.subtract(root).normalizeLocal() : toTarget.divide(distance);
         float d = FastMath.clamp(distance, min, max);
-        // Bend direction: the part of the current middle offset that is perpendicular to the root-target line.
-        Vector3f bend = middle.subtract(root);
-        bend.subtractLocal(u.mult(bend.dot(u)));
-        if (bend.length() < 1e-4f * upper) {
+        // Keep the current bend plane: its normal n = (end - root) x (middle - root); the knee goes to n x u.
+        Vector3f normal = end.subtract(root).crossLocal(middle.subtract(root));
+        Vector3f bend = normal.cross(u);
+        if (normal.length() < 1e-4f * upper * lower || bend.length() < 1e-6f * normal.length()) {
             bend = poleHint.subtract(u.mult(poleHint.dot(u)));
             if (bend.length() < 1e-9f) {
                 bend = Rotations.perpendicular(u);
