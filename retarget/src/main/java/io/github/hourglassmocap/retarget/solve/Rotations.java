@@ -108,8 +108,11 @@ public final class Rotations {
         if (la < 1e-12f || lb < 1e-12f) {
             return 0f;
         }
-        double c = a.dot(b) / ((double) la * lb);
-        return (float) Math.acos(Math.max(-1.0, Math.min(1.0, c)));
+        double cx = (double) a.y * b.z - (double) a.z * b.y;
+        double cy = (double) a.z * b.x - (double) a.x * b.z;
+        double cz = (double) a.x * b.y - (double) a.y * b.x;
+        double dot = (double) a.x * b.x + (double) a.y * b.y + (double) a.z * b.z;
+        return (float) Math.atan2(Math.sqrt(cx * cx + cy * cy + cz * cz), dot);
     }
 
     /**

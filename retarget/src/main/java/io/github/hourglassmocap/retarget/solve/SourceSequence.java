@@ -28,7 +28,7 @@ public final class SourceSequence {
         if (!(frameRateHz > 0) || Double.isInfinite(frameRateHz)) {
             throw new IllegalArgumentException("frameRateHz must be finite and > 0, got " + frameRateHz);
         }
-        if (frames == null || frames.isEmpty() || frames.contains(null)) {
+        if (frames == null || frames.isEmpty() || frames.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("frames must be a non-empty list without nulls");
         }
         this.frameRateHz = frameRateHz;
