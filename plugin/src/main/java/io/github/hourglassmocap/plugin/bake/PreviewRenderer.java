@@ -130,7 +130,6 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             } finally {
                 assets.unregisterLocator(folder, FileLocator.class);
             }
-            root.attachChild(model);
             model.depthFirstTraversal(s -> {
                 if (composer == null && s.getControl(AnimComposer.class) != null) {
                     composer = s.getControl(AnimComposer.class);
@@ -142,8 +141,10 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             armature = Armatures.getArmature(model);
             composer.setCurrentAction(VideoBaker.CLIP_NAME);
             composer.setGlobalSpeed(0f);
+            // Bounds before attaching: updating a child of the root on its own trips jME's scene-graph checks.
             model.updateGeometricState();
             BoundingBox box = (BoundingBox) model.getWorldBound();
+            root.attachChild(model);
             height = Math.max(0.5f, box.getYExtent() * 2);
             float groundY = box.getCenter().y - box.getYExtent();
             lookAt = new Vector3f(box.getCenter().x, groundY + height * 0.5f, box.getCenter().z);

@@ -1,0 +1,134 @@
+package io.github.hourglassmocap.tests;
+
+import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.plugin.render.GroundTruthFile;
+import io.github.hourglassmocap.plugin.render.SyntheticRender;
+import io.github.hourglassmocap.plugin.render.SyntheticRenderOptions;
+import io.github.hourglassmocap.plugin.render.TruthFrame;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A take rendered once per test JVM with the project's synthetic renderer: Sinbad dancing, seen from the front,
+ * 640x480 at 30 fps, with its ground truth. Shared by the end-to-end tests.
+ */
+final class RenderedTake {
+    static final String CHARACTER = "sinbad";
+    static final String MOTION = "Dance";
+    static final int FRAMES = 75;
+    private static RenderedTake instance;
+
+    final Path video;
+    final Path truthFile;
+    final GroundTruthFile truth;
+
+    private RenderedTake(Path video, Path truthFile, GroundTruthFile truth) {
+        this.video = video;
+        this.truthFile = truthFile;
+        this.truth = truth;
+    }
+
+    static synchronized RenderedTake get() throws MocapException, IOException {
+        if (instance == null) {
+            Path dir = Files.createTempDirectory("mocap-e2e-take");
+            Path video = dir.resolve("take.mp4");
+            Path truthFile = dir.resolve("take.truth.json");
+            SyntheticRenderOptions o = SyntheticRenderOptions.defaults(CHARACTER, MOTION).withTiming(30, FRAMES);
+            SyntheticRender.Result r = SyntheticRender.run(o, video, truthFile, null);
+            instance = new RenderedTake(video, truthFile, r.truth());
+        }
+        return instance;
+    }
+
+    /**
+     * The 17 lifter joints of one truth frame, from the rendered joints' world positions, placed as the retarget
+     * module places them on a jME rig: pelvis halfway between the upper legs, thorax at the neck joint, spine at
+     * the spine joint nearest the middle of the torso, joint 9 at the head joint, head top a tenth of the stature
+     * above the head joint along the neck-to-head direction.
+     */
+    float[][] truth17(int frame) {
+        HumanoidMap map = BuiltInCharacters.map(CHARACTER);
+        List<String> names = truth.header().jointNames();
+        TruthFrame f = truth.frames().get(frame);
+        double[] w = f.world();
+        java.util.function.Function<HumanoidBone, float[]> at = b -> {
+            int i = names.indexOf(map.getJoint(b));
+            if (i < 0) {
+                throw new IllegalStateException("truth has no joint " + map.getJoint(b));
+            }
+            return new float[] {(float) w[3 * i], (float) w[3 * i + 1], (float) w[3 * i + 2]};
+        };
+        float[][] p = new float[H36mJoints.COUNT][];
+        float[] lHip = at.apply(HumanoidBone.LEFT_UPPER_LEG);
+        float[] rHip = at.apply(HumanoidBone.RIGHT_UPPER_LEG);
+        p[H36mJoints.PELVIS] = mid(lHip, rHip);
+        p[H36mJoints.R_HIP] = rHip;
+        p[H36mJoints.R_KNEE] = at.apply(HumanoidBone.RIGHT_LOWER_LEG);
+        p[H36mJoints.R_ANKLE] = at.apply(HumanoidBone.RIGHT_FOOT);
+        p[H36mJoints.L_HIP] = lHip;
+        p[H36mJoints.L_KNEE] = at.apply(HumanoidBone.LEFT_LOWER_LEG);
+        p[H36mJoints.L_ANKLE] = at.apply(HumanoidBone.LEFT_FOOT);
+        float[] lSh = at.apply(HumanoidBone.LEFT_UPPER_ARM);
+        float[] rSh = at.apply(HumanoidBone.RIGHT_UPPER_ARM);
+        float[] thorax = map.findJoint(HumanoidBone.NECK) != null ? at.apply(HumanoidBone.NECK) : mid(lSh, rSh);
+        p[H36mJoints.THORAX] = thorax;
+        float[] torsoMid = mid(p[H36mJoints.PELVIS], thorax);
+        float[] spine = at.apply(HumanoidBone.SPINE);
+        for (HumanoidBone b : new HumanoidBone[] {HumanoidBone.CHEST, HumanoidBone.UPPER_CHEST}) {
+            if (map.findJoint(b) != null && dist(at.apply(b), torsoMid) < dist(spine, torsoMid)) {
+                spine = at.apply(b);
+            }
+        }
+        p[H36mJoints.SPINE] = spine;
+        float[] head = at.apply(HumanoidBone.HEAD);
+        p[H36mJoints.NECK_NOSE] = head;
+        float stature = (float) truth.header().characterHeightMetres();
+        float[] up = sub(head, thorax);
+        float n = (float) Math.sqrt(up[0] * up[0] + up[1] * up[1] + up[2] * up[2]);
+        p[H36mJoints.HEAD] = new float[] {head[0] + 0.1f * stature * up[0] / n, head[1] + 0.1f * stature * up[1] / n,
+            head[2] + 0.1f * stature * up[2] / n};
+        p[H36mJoints.L_SHOULDER] = lSh;
+        p[H36mJoints.L_ELBOW] = at.apply(HumanoidBone.LEFT_LOWER_ARM);
+        p[H36mJoints.L_WRIST] = at.apply(HumanoidBone.LEFT_HAND);
+        p[H36mJoints.R_SHOULDER] = rSh;
+        p[H36mJoints.R_ELBOW] = at.apply(HumanoidBone.RIGHT_LOWER_ARM);
+        p[H36mJoints.R_WRIST] = at.apply(HumanoidBone.RIGHT_HAND);
+        return p;
+    }
+
+    /** The limb joints compared in 2D, with the humanoid bone whose joint stands for each. */
+    static final int[] LIMB_JOINTS = {H36mJoints.R_HIP, H36mJoints.R_KNEE, H36mJoints.R_ANKLE, H36mJoints.L_HIP,
+        H36mJoints.L_KNEE, H36mJoints.L_ANKLE, H36mJoints.L_SHOULDER, H36mJoints.L_ELBOW, H36mJoints.L_WRIST,
+        H36mJoints.R_SHOULDER, H36mJoints.R_ELBOW, H36mJoints.R_WRIST};
+    static final HumanoidBone[] LIMB_BONES = {HumanoidBone.RIGHT_UPPER_LEG, HumanoidBone.RIGHT_LOWER_LEG,
+        HumanoidBone.RIGHT_FOOT, HumanoidBone.LEFT_UPPER_LEG, HumanoidBone.LEFT_LOWER_LEG, HumanoidBone.LEFT_FOOT,
+        HumanoidBone.LEFT_UPPER_ARM, HumanoidBone.LEFT_LOWER_ARM, HumanoidBone.LEFT_HAND, HumanoidBone.RIGHT_UPPER_ARM,
+        HumanoidBone.RIGHT_LOWER_ARM, HumanoidBone.RIGHT_HAND};
+
+    /** Pixel position (u, v) of a limb joint's rig joint in one frame. */
+    double[] pixel(int frame, HumanoidBone bone) {
+        HumanoidMap map = BuiltInCharacters.map(CHARACTER);
+        int i = truth.header().jointNames().indexOf(map.getJoint(bone));
+        TruthFrame f = truth.frames().get(frame);
+        return new double[] {f.u(i), f.v(i)};
+    }
+
+    static float[] mid(float[] a, float[] b) {
+        return new float[] {(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2};
+    }
+
+    static float[] sub(float[] a, float[] b) {
+        return new float[] {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+    }
+
+    static float dist(float[] a, float[] b) {
+        float[] d = sub(a, b);
+        return (float) Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+    }
+}
