@@ -225,6 +225,36 @@ class ModelStoreTest {
         assertNoPartialFiles(cache);
     }
 
+    /** The same through the system properties a user would set: an empty cache and a missing npm executable. */
+    @Test
+    void missingNpmNamedBySystemProperty() throws Exception {
+        String[] keys = {ModelStore.DIR_PROPERTY, ModelStore.NPM_PROPERTY, ModelStore.SOURCE_PROPERTY};
+        String[] old = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            old[i] = System.getProperty(keys[i]);
+        }
+        try {
+            Path cache = tmp.resolve("empty-cache");
+            System.setProperty(ModelStore.DIR_PROPERTY, cache.toString());
+            System.setProperty(ModelStore.NPM_PROPERTY, tmp.resolve("bin/npm-not-here").toString());
+            System.clearProperty(ModelStore.SOURCE_PROPERTY);
+            ModelStore store = ModelStore.fromEnvironment();
+            ModelLoadException e = assertThrows(ModelLoadException.class, () -> store.getModel(PoseModelFile.FULL));
+            String m = e.getMessage();
+            assertTrue(m.contains("npm-not-here") && m.contains("npm pack @mediapipe/pose@0.5.1675469404")
+                    && m.contains("pose_landmark_full.tflite") && m.contains("pose_detection.tflite") && m.contains(cache.toString()), m);
+            assertNoPartialFiles(cache);
+        } finally {
+            for (int i = 0; i < keys.length; i++) {
+                if (old[i] == null) {
+                    System.clearProperty(keys[i]);
+                } else {
+                    System.setProperty(keys[i], old[i]);
+                }
+            }
+        }
+    }
+
     @Test
     void truncatedArchiveLeavesNothingBehind() throws Exception {
         byte[] full = tgz(packageEntries());
