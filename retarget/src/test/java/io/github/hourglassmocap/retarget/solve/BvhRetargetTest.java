@@ -52,4 +52,45 @@ class BvhRetargetTest {
         assertTrue(m.getMeanErrorDegrees() < 3.0, "mean " + m.getMeanErrorDegrees());
         assertTrue(m.getP95ErrorDegrees() < 8.0, "p95 " + m.getP95ErrorDegrees());
     }
+
+    @ParameterizedTest
+    @CsvSource({WALK + "," + WALK, SALSA + "," + SALSA, WALK + ",jaime", SALSA + ",sinbad", SALSA + ",ninja"})
+    void livePathMeetsTheDirectionTargets(String takeName, String onto) throws Exception {
+        SourceSequence source = SourceSequence.of(BvhTake17.load(take(takeName), 30));
+        RetargetResult r = new LiveRetargeter(target(onto), RetargetOptions.defaults()).runClip(source);
+        RetargetMetrics m = r.getMetrics();
+        System.out.println("live " + takeName + " -> " + onto + "\n" + m.format());
+        assertTrue(m.getMeanErrorDegrees() < 3.0, "mean " + m.getMeanErrorDegrees());
+        assertTrue(m.getP95ErrorDegrees() < 8.0, "p95 " + m.getP95ErrorDegrees());
+    }
+
+    @ParameterizedTest
+    @CsvSource({WALK + ",sinbad", SALSA + ",jaime"})
+    void lockingCutsSkateAndInPlaceKeepsTheHipsOverTheOrigin(String takeName, String onto) throws Exception {
+        SourceSequence source = SourceSequence.of(BvhTake17.load(take(takeName), 30));
+        CharacterRig rig = target(onto);
+        RetargetResult locked = new OfflineRetargeter(rig, RetargetOptions.defaults()).run(source);
+        RetargetResult free = new OfflineRetargeter(rig, RetargetOptions.defaults().withFootLocking(false)).run(source);
+        assertTrue(locked.getMetrics().getContactCount() > 0);
+        assertTrue(locked.getMetrics().getSkateAfterCm() < 0.25 * free.getMetrics().getSkateAfterCm(),
+                "locked " + locked.getMetrics().getSkateAfterCm() + " cm vs free " + free.getMetrics().getSkateAfterCm());
+        assertEquals(free.getMetrics().getSkateBeforeCm(), free.getMetrics().getSkateAfterCm(), 1e-3, "no locking, no change");
+        RetargetResult inPlace = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(true)).run(source);
+        float x0 = inPlace.getPoses().get(0).getHipsPosition().x;
+        float z0 = inPlace.getPoses().get(0).getHipsPosition().z;
+        float travel = 0;
+        float travelFree = 0;
+        for (int i = 0; i < source.size(); i++) {
+            var h = inPlace.getPoses().get(i).getHipsPosition();
+            travel = Math.max(travel, (float) Math.hypot(h.x - x0, h.z - z0));
+            var g = free.getPoses().get(i).getHipsPosition();
+            var g0 = free.getPoses().get(0).getHipsPosition();
+            travelFree = Math.max(travelFree, (float) Math.hypot(g.x - g0.x, g.z - g0.z));
+        }
+        // In place, only the pelvis offset turning with the hips moves the hips joint.
+        assertTrue(travel < 0.1f * rig.getLegLength(), "in place moved " + travel);
+        if (takeName.equals(WALK)) {
+            assertTrue(travelFree > 0.5f * rig.getLegLength(), "a walk travels: " + travelFree);
+        }
+    }
 }
