@@ -1,5 +1,6 @@
 package io.github.hourglassmocap.cli;
 
+import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.model.ModelStore;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
@@ -10,7 +11,9 @@ import io.github.hourglassmocap.inference.pose2d.PoseTracker;
 import io.github.hourglassmocap.inference.pose2d.PoseTrackerOptions;
 import io.github.hourglassmocap.inference.pose2d.SkeletonOverlay;
 import io.github.hourglassmocap.inference.video.Frame;
-import io.github.hourglassmocap.inference.video.VideoFileSource;
+import io.github.hourglassmocap.inference.video.FrameSource;
+import io.github.hourglassmocap.inference.video.FrameSourceOptions;
+import io.github.hourglassmocap.inference.video.FrameSources;
 import io.github.hourglassmocap.inference.video.VideoWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,8 +28,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "keypoints", mixinStandardHelpOptions = true,
         description = "Find a person's 2D keypoints (BlazePose 33 + Human3.6M 17) in every frame of a video.")
 public final class KeypointsCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "<video>", description = "The video file.")
-    private Path video;
+    @Parameters(index = "0", paramLabel = "<video>",
+            description = "A video file, an image folder, webcam:N or /dev/videoN (a live source: stop it with --frames).")
+    private String video;
+
+    @Option(names = "--live", description = "Replay a file or folder at its real frame rate, as a live source would deliver it.")
+    private boolean live;
+
+    @Option(names = "--frames", defaultValue = "0", description = "Stop after this many frames (0: the whole source).")
+    private long maxFrames;
 
     @Option(names = "--out", required = true, paramLabel = "<kp.json>", description = "The keypoints file to write.")
     private Path out;
@@ -53,6 +63,10 @@ public final class KeypointsCommand implements Callable<Integer> {
             System.err.println("mocap keypoints: " + e.getMessage());
             return 2;
         }
+        if (maxFrames < 0) {
+            System.err.println("mocap keypoints: --frames " + maxFrames + " must be >= 0");
+            return 2;
+        }
         try {
             run(options);
             return 0;
@@ -64,45 +78,73 @@ public final class KeypointsCommand implements Callable<Integer> {
 
     private void run(PoseTrackerOptions options) throws MocapException {
         long t0 = System.nanoTime();
-        try (VideoFileSource source = VideoFileSource.open(video);
-             PoseTracker tracker = new PoseTracker(options, ModelStore.fromEnvironment())) {
-            KeypointsFile.Writer writer = new KeypointsFile.Writer(out, new KeypointsFile.Header(source.describe(),
-                    source.width(), source.height(), source.frameRateHz(), options.model().shortName()));
-            VideoWriter ov = null;
+        // the models load first, so that a live source does not start its clock while they load
+        try (PoseTracker tracker = new PoseTracker(options, ModelStore.fromEnvironment());
+             FrameSource source = FrameSources.open(video, FrameSourceOptions.defaults().withLive(live))) {
+            Outputs outputs = new Outputs(source, options);
             try {
-                if (overlay != null) {
-                    ov = VideoWriter.open(overlay, source.width(), source.height(), source.frameRateHz());
-                }
-                VideoWriter overlayWriter = ov;
-                long[] counts = new long[2];
-                PoseStreamRunner runner = new PoseStreamRunner(source, tracker, new PoseStreamRunner.Listener() {
-                    @Override
-                    public void onResult(Keypoints2D result, Frame frame) throws MocapException {
-                        writer.write(result);
-                        counts[0]++;
-                        if (result.hasPerson()) {
-                            counts[1]++;
-                        }
-                        if (overlayWriter != null) {
-                            if (frame.width() == overlayWriter.width() && frame.height() == overlayWriter.height()) {
-                                overlayWriter.write(SkeletonOverlay.draw(frame, result, 0.3f), frame.width() * 3);
-                            }
-                        }
-                    }
-                });
+                PoseStreamRunner runner = new PoseStreamRunner(source, tracker, outputs);
+                outputs.runner = runner;
                 runner.run();
-                writer.close();
-                if (ov != null) {
-                    ov.close();
+                if (outputs.writer == null) {
+                    throw new DecodeException(source.describe() + " delivered no frames; nothing written to " + out);
+                }
+                outputs.writer.close();
+                if (outputs.overlayWriter != null) {
+                    outputs.overlayWriter.close();
                 }
                 double s = (System.nanoTime() - t0) * 1e-9;
-                System.out.printf("%s: %d frames, person in %d, %.1f s (%.1f fps), model %s -> %s%s%n", video, counts[0], counts[1], s,
-                        counts[0] / s, options.model().shortName(), out, overlay != null ? " + " + overlay : "");
+                System.out.printf("%s: %d frames, person in %d, %.1f s (%.1f fps), model %s -> %s%s%n", video, outputs.frames,
+                        outputs.withPerson, s, outputs.frames / s, options.model().shortName(), out, overlay != null ? " + " + overlay : "");
             } finally {
-                writer.abort();
-                if (ov != null) {
-                    ov.abort();
+                outputs.abort();
+            }
+        }
+    }
+
+    /** Writes each result as it arrives; the files are opened on the first frame, whose size they take. */
+    private final class Outputs implements PoseStreamRunner.Listener {
+        private final FrameSource source;
+        private final PoseTrackerOptions options;
+        private KeypointsFile.Writer writer;
+        private VideoWriter overlayWriter;
+        private long frames;
+        private long withPerson;
+        private PoseStreamRunner runner;
+
+        Outputs(FrameSource source, PoseTrackerOptions options) {
+            this.source = source;
+            this.options = options;
+        }
+
+        @Override
+        public void onResult(Keypoints2D result, Frame frame) throws MocapException {
+            if (writer == null) {
+                writer = new KeypointsFile.Writer(out, new KeypointsFile.Header(source.describe(), frame.width(), frame.height(),
+                        source.frameRateHz(), options.model().shortName()));
+                if (overlay != null) {
+                    overlayWriter = VideoWriter.open(overlay, frame.width(), frame.height(), source.frameRateHz());
                 }
+            }
+            writer.write(result);
+            frames++;
+            if (result.hasPerson()) {
+                withPerson++;
+            }
+            if (overlayWriter != null && frame.width() == overlayWriter.width() && frame.height() == overlayWriter.height()) {
+                overlayWriter.write(SkeletonOverlay.draw(frame, result, 0.3f), frame.width() * 3);
+            }
+            if (maxFrames > 0 && frames >= maxFrames) {
+                runner.close(); // stops after this frame
+            }
+        }
+
+        void abort() {
+            if (writer != null) {
+                writer.abort();
+            }
+            if (overlayWriter != null) {
+                overlayWriter.abort();
             }
         }
     }

@@ -59,6 +59,21 @@ class KeypointsCommandTest {
     }
 
     @Test
+    void liveReplayStopsAfterTheRequestedFrames(@TempDir Path dir) throws Exception {
+        Path kp = dir.resolve("kp.json");
+        String[] r = run("keypoints", CLIP.toString(), "--out", kp.toString(), "--model", "lite", "--live", "--frames", "10");
+        assertEquals("0", r[0], r[2]);
+        KeypointsFile.Contents c = KeypointsFile.read(kp);
+        // a live replay drops frames the tracker is late for, so at most 10, in increasing order
+        assertTrue(c.frames().size() >= 1 && c.frames().size() <= 10, "frames: " + c.frames().size());
+        for (int i = 1; i < c.frames().size(); i++) {
+            assertTrue(c.frames().get(i).frameIndex() > c.frames().get(i - 1).frameIndex());
+        }
+        assertEquals(640, c.header().width());
+        assertEquals(30.0, c.header().frameRateHz(), 0.01);
+    }
+
+    @Test
     void badArgumentsExitNonZeroWithAMessage(@TempDir Path dir) {
         Path kp = dir.resolve("kp.json");
         String[] r = run("keypoints", CLIP.toString(), "--out", kp.toString(), "--model", "huge");

@@ -137,7 +137,8 @@ public final class PoseStreamRunner implements AutoCloseable {
     }
 
     /**
-     * Asks the run to stop after the current frame and waits for the thread (if started) to end.
+     * Asks the run to stop after the current frame and waits for the thread (if started) to end. A listener
+     * may call it from inside {@link Listener#onResult} to end the run after that frame.
      */
     @Override
     public void close() {
