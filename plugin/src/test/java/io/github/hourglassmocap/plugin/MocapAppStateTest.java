@@ -375,7 +375,8 @@ class MocapAppStateTest {
         // one pose handed over in the update where the last person was seen may still apply after it
         assertTrue(c.getPosesApplied() - appliedAtLastPerson.get() <= 1,
                 "poses with nobody in view must not be applied");
-        assertTrue(c.getPosesApplied() > 20, "applied " + c.getPosesApplied() + ", last person at " + appliedAtLastPerson + ", nobody " + nobody);
+        // live results are applied once per rendered frame (the newest wins), so this count depends on the frame rate
+        assertTrue(c.getPosesApplied() > 5, "applied " + c.getPosesApplied() + ", last person at " + appliedAtLastPerson + ", nobody " + nobody);
         assertNull(s.getLastFailure());
     }
 
