@@ -130,24 +130,70 @@ public record CameraSpec(double distanceMetres, double azimuthDegrees, double el
     }
 
     /**
-     * Resolves the automatic values for a character of a given height and an image aspect ratio.
+     * The space a character occupies over a render, around the Y axis: what automatic framing must fit.
+     *
+     * @param minY lowest point (in metres, finite)
+     * @param maxY highest point (in metres, &gt; minY)
+     * @param radius largest horizontal distance from the Y axis (in metres, &ge;0)
+     */
+    public record Extent(double minY, double maxY, double radius) {
+        /**
+         * Validates the fields.
+         */
+        public Extent {
+            if (!Double.isFinite(minY) || !Double.isFinite(maxY) || !(maxY > minY)) {
+                throw new IllegalArgumentException("extent y range [" + minY + ", " + maxY + "] must be finite and non-empty");
+            }
+            if (!(radius >= 0) || Double.isInfinite(radius)) {
+                throw new IllegalArgumentException("extent radius " + radius + " must be >= 0 and finite");
+            }
+        }
+
+        /**
+         * The extent of a character standing still: from the floor to its height, arms' reach about 0.45 of it.
+         *
+         * @param heightMetres the height (in metres, &gt;0)
+         * @return a new extent
+         */
+        public static Extent standing(double heightMetres) {
+            return new Extent(0, heightMetres, 0.45 * heightMetres);
+        }
+    }
+
+    /**
+     * Resolves the automatic values for a character standing still ({@link Extent#standing}).
      *
      * @param characterHeightMetres the character's height (in metres, &gt;0)
      * @param aspect image width / height (&gt;0)
      * @return a new spec with no NaN (this one if nothing was automatic)
      */
     public CameraSpec resolve(double characterHeightMetres, double aspect) {
-        if (!(characterHeightMetres > 0) || !(aspect > 0)) {
-            throw new IllegalArgumentException("character height " + characterHeightMetres + " and aspect " + aspect
-                    + " must be positive");
+        if (!(characterHeightMetres > 0)) {
+            throw new IllegalArgumentException("character height " + characterHeightMetres + " must be positive");
         }
-        double target = Double.isNaN(targetHeightMetres) ? 0.5 * characterHeightMetres : targetHeightMetres;
+        return resolve(Extent.standing(characterHeightMetres), aspect);
+    }
+
+    /**
+     * Resolves the automatic values so that an extent fits: the target at its mid-height, and the distance at
+     * which its height fills {@link #AUTO_FILL} of the frame height and its diameter the same share of the
+     * width, whichever is further.
+     *
+     * @param extent what must be seen (not null)
+     * @param aspect image width / height (&gt;0)
+     * @return a new spec with no NaN (this one if nothing was automatic)
+     */
+    public CameraSpec resolve(Extent extent, double aspect) {
+        if (extent == null || !(aspect > 0) || Double.isInfinite(aspect)) {
+            throw new IllegalArgumentException("extent must not be null and aspect " + aspect + " must be positive");
+        }
+        double target = Double.isNaN(targetHeightMetres) ? 0.5 * (extent.minY() + extent.maxY()) : targetHeightMetres;
         double distance = distanceMetres;
         if (Double.isNaN(distance)) {
             double halfV = Math.tan(Math.toRadians(fovDegrees) / 2);
             double halfH = halfV * aspect;
-            double needV = 0.5 * characterHeightMetres / AUTO_FILL;
-            double needH = 0.45 * characterHeightMetres / AUTO_FILL;
+            double needV = 0.5 * (extent.maxY() - extent.minY()) / AUTO_FILL;
+            double needH = extent.radius() / AUTO_FILL;
             distance = Math.max(needV / halfV, needH / halfH);
         }
         return new CameraSpec(distance, azimuthDegrees, elevationDegrees, target, fovDegrees);

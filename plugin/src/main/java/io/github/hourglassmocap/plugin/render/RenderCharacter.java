@@ -327,6 +327,43 @@ public final class RenderCharacter {
     }
 
     /**
+     * Measures the space the character occupies while playing a motion, for automatic framing: its bind-pose
+     * bounds joined with its joints' positions at evenly spaced times, padded by a tenth of its height (joints
+     * lie inside the skin). Poses the armature (the caller's next frame poses it again).
+     *
+     * @param motion the motion (not null, bound to this character)
+     * @param durationSeconds the time span to cover, from 0 (in seconds, &ge;0, finite)
+     * @param samples how many times to sample (&ge;1)
+     * @return a new extent (in metres, world)
+     */
+    public CameraSpec.Extent extent(CharacterMotion motion, double durationSeconds, int samples) {
+        if (motion == null || !(durationSeconds >= 0) || Double.isInfinite(durationSeconds) || samples < 1) {
+            throw new IllegalArgumentException("motion must not be null, durationSeconds " + durationSeconds
+                    + " must be >= 0 and finite, samples " + samples + " must be >= 1");
+        }
+        node.updateGeometricState();
+        BoundingBox bind = (BoundingBox) node.getWorldBound();
+        double minY = 0;
+        double maxY = heightMetres;
+        double radius = Math.max(Math.abs(bind.getCenter().x) + bind.getXExtent(), Math.abs(bind.getCenter().z) + bind.getZExtent());
+        double pad = 0.1 * heightMetres;
+        Vector3f p = new Vector3f();
+        for (int k = 0; k < samples; k++) {
+            double t = samples == 1 ? 0 : durationSeconds * k / (samples - 1);
+            motion.apply(t);
+            armature.update();
+            node.updateGeometricState();
+            for (int j = 0; j < armature.getJointCount(); j++) {
+                jointWorldPosition(j, p);
+                minY = Math.min(minY, p.y - pad);
+                maxY = Math.max(maxY, p.y + pad);
+                radius = Math.max(radius, Math.hypot(p.x, p.z) + pad);
+            }
+        }
+        return new CameraSpec.Extent(minY, maxY, radius);
+    }
+
+    /**
      * Returns the model as loaded (child of {@link #node()}).
      *
      * @return the shared spatial

@@ -65,8 +65,8 @@ public final class SyntheticRender {
     }
 
     /**
-     * Loads the character and resolves the motion named in the options (no rendering): the check the
-     * command line does before starting.
+     * Loads the character, resolves the motion named in the options and the automatic camera values (framing
+     * the character over the whole render, see {@link RenderCharacter#extent}); no rendering.
      *
      * @param options the options (not null)
      * @param assets where to load from (not null)
@@ -78,9 +78,12 @@ public final class SyntheticRender {
         RenderCharacter character = RenderCharacter.load(assets, options.character(), options.characterHeightMetres(),
                 options.yawDegrees());
         CharacterMotion motion = CharacterMotion.resolve(options.motion(), character);
+        double duration = (options.frames() - 1) / options.frameRateHz();
+        CameraSpec camera = options.camera().resolve(character.extent(motion, duration, Math.min(options.frames(), 60)),
+                (double) options.width() / options.height());
         int rgb = options.backgroundRgb();
         ColorRGBA colour = new ColorRGBA(((rgb >> 16) & 0xff) / 255f, ((rgb >> 8) & 0xff) / 255f, (rgb & 0xff) / 255f, 1f);
-        return new SyntheticScene(character, motion, options.camera(), options.background(), colour, options.seed());
+        return new SyntheticScene(character, motion, camera, options.background(), colour, options.seed());
     }
 
     /**
@@ -110,7 +113,7 @@ public final class SyntheticRender {
             names.add(j.getName());
             parents.add(j.getParent() == null ? -1 : character.armature().getJointIndex(j.getParent()));
         }
-        CameraSpec resolved = options.camera().resolve(character.heightMetres(), (double) options.width() / options.height());
+        CameraSpec resolved = scene.camera();
         GroundTruthHeader header = new GroundTruthHeader(video == null ? "" : video.getFileName().toString(),
                 options.width(), options.height(), options.frameRateHz(), character.source(), character.heightMetres(),
                 scene.motion().describe(), scene.motion().lengthSeconds(), resolved.format(), options.background().id(),

@@ -46,7 +46,8 @@ public final class SyntheticScene implements OffscreenScene<TruthFrame> {
      *
      * @param character the character (not null; its node is attached to the scene)
      * @param motion the motion it plays (not null, bound to that character)
-     * @param camera the view (not null; automatic values are resolved against the character's height)
+     * @param camera the view (not null; automatic values left in it are resolved for the character standing still,
+     *     see {@link CameraSpec#resolve(double, double)}; {@link SyntheticRender} resolves them for the motion)
      * @param background the surroundings (not null)
      * @param backgroundColour the clear colour: what {@link BackgroundStyle#PLAIN} shows (not null, copied)
      * @param seed draws the random textures
@@ -170,6 +171,15 @@ public final class SyntheticScene implements OffscreenScene<TruthFrame> {
      */
     public RenderCharacter character() {
         return character;
+    }
+
+    /**
+     * Returns the camera spec as given (possibly with automatic values).
+     *
+     * @return the spec
+     */
+    public CameraSpec camera() {
+        return camera;
     }
 
     /**

@@ -56,6 +56,22 @@ class CameraSpecTest {
     }
 
     @Test
+    void anExtentIsCentredAndAWideOneIsFittedByWidth() {
+        CameraSpec tall = CameraSpec.DEFAULT.resolve(new CameraSpec.Extent(-0.2, 2.2, 0.3), 4.0 / 3.0);
+        assertEquals(1.0, tall.targetHeightMetres(), 1e-9);
+        double halfV = Math.tan(Math.toRadians(20));
+        assertEquals(1.2 / CameraSpec.AUTO_FILL / halfV, tall.distanceMetres(), 1e-9);
+        CameraSpec wide = CameraSpec.DEFAULT.resolve(new CameraSpec.Extent(0, 1.75, 2.0), 4.0 / 3.0);
+        assertEquals(2.0 / CameraSpec.AUTO_FILL / (halfV * 4 / 3), wide.distanceMetres(), 1e-9);
+        CameraSpec fixed = new CameraSpec(5, 0, 8, 1.1, 40).resolve(new CameraSpec.Extent(0, 3, 3), 1);
+        assertEquals(5, fixed.distanceMetres(), 0.0, "given values are kept");
+        assertEquals(1.1, fixed.targetHeightMetres(), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> new CameraSpec.Extent(1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new CameraSpec.Extent(0, 1, -1));
+        assertEquals(CameraSpec.DEFAULT.resolve(1.75, 1.5), CameraSpec.DEFAULT.resolve(CameraSpec.Extent.standing(1.75), 1.5));
+    }
+
+    @Test
     void placesTheCameraByAzimuthAndElevation() {
         Camera cam = new Camera(640, 480);
         new CameraSpec(4, 90, 0, 1, 40).apply(cam);

@@ -68,6 +68,18 @@ class RenderCharacterTest {
     }
 
     @Test
+    void theExtentCoversTheBodyAndGrowsWithRootMotion() throws ModelLoadException {
+        RenderCharacter ninja = RenderCharacter.load(assets, "ninja", 1.75, 0);
+        CharacterMotion kick = CharacterMotion.resolve("Kick", ninja);
+        CameraSpec.Extent still = ninja.extent(kick, 0, 1);
+        assertTrue(still.minY() <= 0 && still.maxY() >= 1.75, still.toString());
+        CameraSpec.Extent moving = ninja.extent(kick, kick.lengthSeconds(), 30);
+        assertTrue(moving.radius() > still.radius() + 0.2, "the kick steps forward: " + still + " -> " + moving);
+        assertThrows(IllegalArgumentException.class, () -> ninja.extent(kick, -1, 3));
+        assertThrows(IllegalArgumentException.class, () -> ninja.extent(kick, 1, 0));
+    }
+
+    @Test
     void loadsAModelFileAndAClasspathAssetPath() throws Exception {
         RenderCharacter byAsset = RenderCharacter.load(assets, "Models/Oto/Oto.mesh.xml", 1.75, 0);
         assertEquals("Models/Oto/Oto.mesh.xml", byAsset.source());
