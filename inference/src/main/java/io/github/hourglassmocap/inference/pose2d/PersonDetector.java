@@ -21,6 +21,7 @@ public final class PersonDetector implements AutoCloseable {
     private final float[] logits;
     private final int regressorOutput;
     private final int scoreOutput;
+    private boolean closed;
     private long warpNanos;
     private long invokeNanos;
     private long decodeNanos;
@@ -67,6 +68,9 @@ public final class PersonDetector implements AutoCloseable {
      * @return a new list in image pixels, best first (empty if nobody)
      */
     List<Detection> detect(Mat image, int width, int height) {
+        if (closed) {
+            throw new IllegalStateException("PersonDetector is closed");
+        }
         long t0 = System.nanoTime();
         Letterbox lb = new Letterbox(width, height);
         warper.warp(image, lb.inputToImage(INPUT_SIZE), false, 2.0 / 255, -1);
@@ -97,6 +101,7 @@ public final class PersonDetector implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         warper.close();
         runner.close();
     }

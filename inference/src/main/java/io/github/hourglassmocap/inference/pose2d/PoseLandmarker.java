@@ -20,6 +20,7 @@ public final class PoseLandmarker implements AutoCloseable {
     private final ImageWarper warper;
     private final float[] raw;
     private final float[] score = new float[1];
+    private boolean closed;
     private long warpNanos;
     private long invokeNanos;
     private long decodeNanos;
@@ -58,6 +59,9 @@ public final class PoseLandmarker implements AutoCloseable {
      * @return new landmarks with the model's pose score, or null if the output was not finite
      */
     PoseLandmarks run(Mat image, Roi roi) {
+        if (closed) {
+            throw new IllegalStateException("PoseLandmarker is closed");
+        }
         long t0 = System.nanoTime();
         warper.warp(image, roi.cropToImage(INPUT_SIZE), true, 1.0 / 255, 0);
         long t1 = System.nanoTime();
@@ -84,6 +88,7 @@ public final class PoseLandmarker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         warper.close();
         runner.close();
     }

@@ -40,9 +40,10 @@ public final class TfLiteRunner implements AutoCloseable {
      *
      * @param modelFile the .tflite file (not null, readable; verify its digest first, see ModelStore)
      * @param threads the interpreter's thread count (&ge;1)
-     * @param inputCount how many inputs the model has (&ge;1; the binding cannot list them)
-     * @param outputCount how many outputs the model has (&ge;1)
-     * @throws ModelLoadException if the file is missing, is not a valid TFLite model, or is not all float32
+     * @param inputCount how many inputs the model must have (&ge;1)
+     * @param outputCount how many outputs the model must have (&ge;1)
+     * @throws ModelLoadException if the file is missing, is not a valid TFLite model, has other input or
+     *     output counts, or is not all float32
      */
     public TfLiteRunner(Path modelFile, int threads, int inputCount, int outputCount) throws ModelLoadException {
         if (modelFile == null) {
@@ -72,10 +73,12 @@ public final class TfLiteRunner implements AutoCloseable {
             if (interpreter.AllocateTensors() != tensorflowlite.kTfLiteOk) {
                 throw new ModelLoadException("TensorFlow Lite could not allocate the tensors of " + modelFile);
             }
-            int ni = inputCount;
-            int no = outputCount;
-            checkTensorIndices(interpreter.inputs(), ni, modelFile, "input");
-            checkTensorIndices(interpreter.outputs(), no, modelFile, "output");
+            int ni = (int) interpreter.inputs().capacity();
+            int no = (int) interpreter.outputs().capacity();
+            if (ni != inputCount || no != outputCount) {
+                throw new ModelLoadException(modelFile + " has " + ni + " input(s) and " + no + " output(s), expected "
+                        + inputCount + " and " + outputCount + "; is it the right model file?");
+            }
             inputShapes = new int[ni][];
             inputs = new FloatPointer[ni];
             for (int i = 0; i < ni; i++) {
@@ -97,16 +100,6 @@ public final class TfLiteRunner implements AutoCloseable {
             throw e;
         }
         LOG.fine(() -> "loaded " + name + ": inputs " + Arrays.deepToString(inputShapes) + ", outputs " + Arrays.deepToString(outputShapes));
-    }
-
-    private void checkTensorIndices(org.bytedeco.javacpp.IntPointer ids, int count, Path file, String what) throws ModelLoadException {
-        long tensors = interpreter.tensors_size();
-        for (int i = 0; i < count; i++) {
-            int id = ids.get(i);
-            if (id < 0 || id >= tensors) {
-                throw new ModelLoadException(file + " does not have " + count + " " + what + "s; is it the right model?");
-            }
-        }
     }
 
     private static void checkFloat(TfLiteTensor t, Path file, String what) throws ModelLoadException {
