@@ -127,8 +127,9 @@ class PoseTrackerTest {
                         people += k.hasPerson() ? 1 : 0;
                     }
                     double pck = 100.0 * ok / total;
-                    table.append(String.format("%-6s %-16s %5.1f%%  (person in %d/%d frames, floor %.1f%%)%n",
-                            models[m].shortName(), clips[c], pck, people, fs.size(), floors[m][c]));
+                    table.append(String.format("%-6s %-16s %5.1f%%  (person in %d/%d frames, %s)%n",
+                            models[m].shortName(), clips[c], pck, people, fs.size(),
+                            Double.isNaN(floors[m][c]) ? "no floor" : String.format("floor %.1f%%", floors[m][c])));
                     if (!Double.isNaN(floors[m][c]) && pck < floors[m][c]) {
                         failures.add(models[m].shortName() + " " + clips[c] + ": " + String.format("%.1f", pck) + "% < floor " + floors[m][c] + "%");
                     }
