@@ -58,18 +58,51 @@ final class FeetSolver {
     }
 
     /**
-     * Bends the legs so each ankle with a target reaches it (as far as the leg allows).
+     * Bends the legs so each ankle with a target reaches it, first lowering the hips if a target is out of
+     * the leg's reach (as far as a vertical move allows).
      *
      * @param pose the pose (modified)
      * @param targets per foot, the model-space ankle target, or null to leave that leg
      */
     void lock(RigPose pose, Vector3f[] targets) {
+        lock(pose, targets, true);
+    }
+
+    /**
+     * As {@link #lock(RigPose, Vector3f[])}, optionally without lowering the hips.
+     *
+     * @param lowerHips whether the hips may be lowered to bring a target within reach
+     */
+    void lock(RigPose pose, Vector3f[] targets, boolean lowerHips) {
         if (targets[0] == null && targets[1] == null) {
             return;
         }
         Armature a = rig.getArmature();
         pose.applyTo(a);
         a.update();
+        // If a locked point is out of the leg's reach, lower the hips until it is not (never raise them).
+        float drop = 0;
+        for (int f = 0; f < 2 && lowerHips; f++) {
+            if (targets[f] == null) {
+                continue;
+            }
+            Vector3f hip = a.getJoint(leg[f][0]).getModelTransform().getTranslation();
+            Vector3f knee = a.getJoint(leg[f][1]).getModelTransform().getTranslation();
+            Vector3f ankle = a.getJoint(leg[f][2]).getModelTransform().getTranslation();
+            float reach = 0.995f * (hip.distance(knee) + knee.distance(ankle));
+            float dx = targets[f].x - hip.x;
+            float dz = targets[f].z - hip.z;
+            float horizontal = dx * dx + dz * dz;
+            if (horizontal < reach * reach) {
+                float dyMax = (float) Math.sqrt(reach * reach - horizontal);
+                drop = Math.max(drop, (hip.y - targets[f].y) - dyMax);
+            }
+        }
+        if (drop > 0) {
+            pose.getHipsPosition().y -= drop;
+            pose.applyTo(a);
+            a.update();
+        }
         Vector3f pole = rig.getForward();
         for (int f = 0; f < 2; f++) {
             if (targets[f] == null) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * offset. Each call returns a new pose; the rig's armature is left posed by the last frame. Not thread-safe.
  */
 public final class LiveRetargeter {
+    /** A lock that pulls the foot further than this share of the leg length from the solved foot is moved. */
+    static final float STRAIN = 0.1f;
     private final CharacterRig rig;
     private final RetargetOptions options;
     private final Retargeter solver;
@@ -147,7 +149,11 @@ public final class LiveRetargeter {
             Vector3f[] targets = new Vector3f[2];
             for (int f = 0; f < 2; f++) {
                 if (contact[f]) {
-                    if (lock[f] == null || release[f] < OfflineRetargeter.RELEASE_FRAMES) {
+                    // Re-plant where the solved foot is if the lock pulls it too far (live cannot look ahead
+                    // to the contact's mean position the way the offline path does).
+                    boolean strained = lock[f] != null
+                            && Math.hypot(now[f].x - lock[f].x, now[f].z - lock[f].z) > STRAIN * rig.getLegLength();
+                    if (lock[f] == null || release[f] < OfflineRetargeter.RELEASE_FRAMES || strained) {
                         lock[f] = new Vector3f(now[f].x, feet.restAnkleY(f), now[f].z);
                     }
                     targets[f] = lock[f];
@@ -160,7 +166,7 @@ public final class LiveRetargeter {
                     }
                 }
             }
-            feet.lock(pose, targets);
+            feet.lock(pose, targets, false);
         }
         pose.applyTo(rig.getArmature());
         rig.getArmature().update();

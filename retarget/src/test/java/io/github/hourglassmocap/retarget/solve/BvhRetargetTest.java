@@ -59,7 +59,7 @@ class BvhRetargetTest {
         SourceSequence source = SourceSequence.of(BvhTake17.load(take(takeName), 30));
         RetargetResult r = new LiveRetargeter(target(onto), RetargetOptions.defaults()).runClip(source);
         RetargetMetrics m = r.getMetrics();
-        System.out.println("live " + takeName + " -> " + onto + "\n" + m.format());
+        System.out.println("live " + takeName + " -> " + onto + "\n" + m.format() + java.util.Arrays.toString(m.getLimbMeanDegrees()));
         assertTrue(m.getMeanErrorDegrees() < 3.0, "mean " + m.getMeanErrorDegrees());
         assertTrue(m.getP95ErrorDegrees() < 8.0, "p95 " + m.getP95ErrorDegrees());
     }
