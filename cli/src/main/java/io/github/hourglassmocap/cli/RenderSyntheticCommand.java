@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             "  mocap render-synthetic --character sinbad --motion Dance --out dance.mp4",
             "  mocap render-synthetic --character ninja --motion Walk --camera azimuth=35,elevation=10 "
                 + "--background texture --seed 7 --out walk.mp4 --truth walk.json",
+            "  mocap render-synthetic --character sinbad --motion 02_01.bvh --in-place --out walk.mp4",
             "  mocap render-synthetic --character jaime --list-clips"})
 public final class RenderSyntheticCommand implements Callable<Integer> {
     @Spec
@@ -38,9 +39,12 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
                     + "(j3o, mesh.xml, gltf, glb) or a classpath asset path")
     private String character;
 
-    @Option(names = "--motion", paramLabel = "<clip>",
-            description = "a clip name of the character (see --list-clips); BVH files are not supported yet")
+    @Option(names = "--motion", paramLabel = "<clip|file.bvh>",
+            description = "a clip name of the character (see --list-clips), or a BVH file, retargeted onto the character")
     private String motion;
+
+    @Option(names = "--in-place", description = "for a BVH motion: remove its horizontal root motion (a walk stays on the spot)")
+    private boolean inPlace;
 
     @Option(names = "--out", paramLabel = "<video.mp4>",
             description = "the video to write: .mp4 (H.264), or .mkv/.mov/.avi/.webm (see docs/video.md)")
@@ -140,7 +144,7 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
                 return 0;
             }
             if (motion == null) {
-                throw new IllegalArgumentException("--motion is required: a clip name of the character (see --list-clips)");
+                throw new IllegalArgumentException("--motion is required: a clip name of the character (see --list-clips) or a BVH file");
             }
             if (out == null) {
                 throw new IllegalArgumentException("--out is required: the MP4 video to write");
@@ -164,7 +168,7 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
             SyntheticRenderOptions options = SyntheticRenderOptions.defaults(character, motion)
                     .withSize(width, height).withTiming(fps, count).withCamera(cameraSpec)
                     .withBackground(BackgroundStyle.parse(background), parseColour(backgroundColour), seed)
-                    .withLook(characterHeight, yaw, samples, bitrate);
+                    .withLook(characterHeight, yaw, samples, bitrate).withInPlace(inPlace);
             int step = Math.max(1, count / 10);
             SyntheticRender.Result r = SyntheticRender.run(options, out, truthPath, (done, total) -> {
                 if (done % step == 0 || done == total) {

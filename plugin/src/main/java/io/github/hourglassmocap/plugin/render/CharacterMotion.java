@@ -1,11 +1,12 @@
 package io.github.hourglassmocap.plugin.render;
 
+import io.github.hourglassmocap.inference.MocapException;
+
 /**
  * A motion a {@link RenderCharacter} can play: poses the character's armature at any time, deterministically.
  *
- * <p>Today the only implementation is {@link ClipMotion} (one of the character's own animation clips). A BVH
- * file retargeted onto the character will be another (it needs the BVH importer and the retargeter of the
- * {@code retarget} module); {@link #resolve} is the one place that will choose it.
+ * <p>Implementations: {@link ClipMotion} (one of the character's own animation clips) and {@link BvhMotion} (a
+ * BVH file retargeted onto the character); {@link #resolve} chooses.
  */
 public interface CharacterMotion {
     /**
@@ -31,23 +32,40 @@ public interface CharacterMotion {
     void apply(double timeSeconds);
 
     /**
+     * Resolves a {@code --motion} argument against a character, keeping a BVH file's root motion.
+     *
+     * @param spec a clip name of the character, or a path to a BVH file ending in ".bvh" (not null)
+     * @param character the character that will play it (not null, in its rest pose)
+     * @return a new motion bound to the character
+     * @throws IllegalArgumentException if the clip or file does not exist (the message lists the clips)
+     * @throws MocapException if a BVH file cannot be read or retargeted
+     */
+    static CharacterMotion resolve(String spec, RenderCharacter character) throws MocapException {
+        return resolve(spec, character, false);
+    }
+
+    /**
      * Resolves a {@code --motion} argument against a character.
      *
-     * @param spec a clip name of the character, or a path to a BVH file (not null)
-     * @param character the character that will play it (not null)
+     * @param spec a clip name of the character, or a path to a BVH file ending in ".bvh" (not null)
+     * @param character the character that will play it (not null, in its rest pose)
+     * @param inPlace for a BVH file: remove the horizontal root motion (ignored for clips)
      * @return a new motion bound to the character
-     * @throws IllegalArgumentException if the clip does not exist (the message lists the character's clips),
-     *     or the spec names a BVH file (not supported yet)
+     * @throws IllegalArgumentException if the clip or file does not exist (the message lists the clips)
+     * @throws MocapException if a BVH file cannot be read or retargeted
      */
-    static CharacterMotion resolve(String spec, RenderCharacter character) {
+    static CharacterMotion resolve(String spec, RenderCharacter character, boolean inPlace) throws MocapException {
         if (spec == null || spec.isBlank()) {
             throw new IllegalArgumentException("motion must be a clip name; clips of " + character.describe()
                     + ": " + character.clipNames());
         }
         if (spec.toLowerCase(java.util.Locale.ROOT).endsWith(".bvh")) {
-            throw new IllegalArgumentException("motion '" + spec + "' is a BVH file: playing BVH files needs the BVH"
-                    + " importer and retargeter, which are not available yet; use one of the clips of "
-                    + character.describe() + ": " + character.clipNames());
+            java.nio.file.Path file = java.nio.file.Paths.get(spec);
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("motion '" + spec + "' names a BVH file that does not exist; give an"
+                        + " existing .bvh file or one of the clips of " + character.describe() + ": " + character.clipNames());
+            }
+            return BvhMotion.retarget(character, file, inPlace);
         }
         return new ClipMotion(character, spec);
     }

@@ -314,6 +314,18 @@ public final class RenderCharacter {
     }
 
     /**
+     * Adds a clip (for example one retargeted from a BVH file) to the character's clips.
+     *
+     * @param clip the clip, animating this character's armature (not null; replaces a clip of the same name)
+     */
+    public void addClip(AnimClip clip) {
+        if (clip == null) {
+            throw new IllegalArgumentException("clip must not be null");
+        }
+        composer.addAnimClip(clip);
+    }
+
+    /**
      * Computes a joint's world position from its current model transform and the character's world
      * transform (valid after the scene's geometric update).
      *

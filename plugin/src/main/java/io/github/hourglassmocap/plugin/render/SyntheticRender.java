@@ -77,7 +77,7 @@ public final class SyntheticRender {
     public static SyntheticScene prepareScene(SyntheticRenderOptions options, AssetManager assets) throws MocapException {
         RenderCharacter character = RenderCharacter.load(assets, options.character(), options.characterHeightMetres(),
                 options.yawDegrees());
-        CharacterMotion motion = CharacterMotion.resolve(options.motion(), character);
+        CharacterMotion motion = CharacterMotion.resolve(options.motion(), character, options.inPlace());
         double duration = (options.frames() - 1) / options.frameRateHz();
         CameraSpec camera = options.camera().resolve(character.extent(motion, duration, Math.min(options.frames(), 60)),
                 (double) options.width() / options.height());

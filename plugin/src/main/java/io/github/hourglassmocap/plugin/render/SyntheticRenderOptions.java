@@ -5,7 +5,7 @@ package io.github.hourglassmocap.plugin.render;
  * {@code with...} copies.
  *
  * @param character a {@link CharacterCatalog} short name, a model file or a classpath asset path (not blank)
- * @param motion a clip name of the character (not blank; see {@link CharacterMotion#resolve})
+ * @param motion a clip name of the character or a BVH file (not blank; see {@link CharacterMotion#resolve})
  * @param width video width (in pixels, 16..{@value OffscreenRenderer#MAX_SIZE}; the video writer pads odd sizes)
  * @param height video height (in pixels, 16..{@value OffscreenRenderer#MAX_SIZE})
  * @param frameRateHz frames per second (in (0, 240])
@@ -18,10 +18,11 @@ package io.github.hourglassmocap.plugin.render;
  * @param characterHeightMetres height the character is scaled to (in metres, &gt;0)
  * @param yawDegrees extra turn of the character about +Y (in degrees, finite)
  * @param bitrateKbps video bit rate (in kbit/s, &gt;0; 0 picks 0.2 bits per pixel per frame)
+ * @param inPlace for a BVH motion: remove its horizontal root motion
  */
 public record SyntheticRenderOptions(String character, String motion, int width, int height, double frameRateHz,
         int frames, CameraSpec camera, BackgroundStyle background, int backgroundRgb, long seed, int samples,
-        double characterHeightMetres, double yawDegrees, int bitrateKbps) {
+        double characterHeightMetres, double yawDegrees, int bitrateKbps, boolean inPlace) {
     /**
      * Validates the fields.
      */
@@ -73,7 +74,7 @@ public record SyntheticRenderOptions(String character, String motion, int width,
      */
     public static SyntheticRenderOptions defaults(String character, String motion) {
         return new SyntheticRenderOptions(character, motion, 640, 480, 30, 90, CameraSpec.DEFAULT, BackgroundStyle.STUDIO,
-                0x808080, 1, 4, 1.75, 0, 0);
+                0x808080, 1, 4, 1.75, 0, 0, false);
     }
 
     /**
@@ -98,7 +99,7 @@ public record SyntheticRenderOptions(String character, String motion, int width,
      */
     public SyntheticRenderOptions withSize(int w, int h) {
         return new SyntheticRenderOptions(character, motion, w, h, frameRateHz, frames, camera, background, backgroundRgb,
-                seed, samples, characterHeightMetres, yawDegrees, bitrateKbps);
+                seed, samples, characterHeightMetres, yawDegrees, bitrateKbps, inPlace);
     }
 
     /**
@@ -110,7 +111,7 @@ public record SyntheticRenderOptions(String character, String motion, int width,
      */
     public SyntheticRenderOptions withTiming(double fps, int count) {
         return new SyntheticRenderOptions(character, motion, width, height, fps, count, camera, background, backgroundRgb,
-                seed, samples, characterHeightMetres, yawDegrees, bitrateKbps);
+                seed, samples, characterHeightMetres, yawDegrees, bitrateKbps, inPlace);
     }
 
     /**
@@ -121,7 +122,7 @@ public record SyntheticRenderOptions(String character, String motion, int width,
      */
     public SyntheticRenderOptions withCamera(CameraSpec spec) {
         return new SyntheticRenderOptions(character, motion, width, height, frameRateHz, frames, spec, background,
-                backgroundRgb, seed, samples, characterHeightMetres, yawDegrees, bitrateKbps);
+                backgroundRgb, seed, samples, characterHeightMetres, yawDegrees, bitrateKbps, inPlace);
     }
 
     /**
@@ -134,7 +135,18 @@ public record SyntheticRenderOptions(String character, String motion, int width,
      */
     public SyntheticRenderOptions withBackground(BackgroundStyle style, int rgb, long newSeed) {
         return new SyntheticRenderOptions(character, motion, width, height, frameRateHz, frames, camera, style, rgb,
-                newSeed, samples, characterHeightMetres, yawDegrees, bitrateKbps);
+                newSeed, samples, characterHeightMetres, yawDegrees, bitrateKbps, inPlace);
+    }
+
+    /**
+     * Copies with the in-place switch of BVH motions.
+     *
+     * @param on true to remove a BVH motion's horizontal root motion
+     * @return new options
+     */
+    public SyntheticRenderOptions withInPlace(boolean on) {
+        return new SyntheticRenderOptions(character, motion, width, height, frameRateHz, frames, camera, background,
+                backgroundRgb, seed, samples, characterHeightMetres, yawDegrees, bitrateKbps, on);
     }
 
     /**
@@ -148,6 +160,6 @@ public record SyntheticRenderOptions(String character, String motion, int width,
      */
     public SyntheticRenderOptions withLook(double heightMetres, double yaw, int aaSamples, int kbps) {
         return new SyntheticRenderOptions(character, motion, width, height, frameRateHz, frames, camera, background,
-                backgroundRgb, seed, aaSamples, heightMetres, yaw, kbps);
+                backgroundRgb, seed, aaSamples, heightMetres, yaw, kbps, inPlace);
     }
 }

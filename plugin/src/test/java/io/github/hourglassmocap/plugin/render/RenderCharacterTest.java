@@ -68,7 +68,7 @@ class RenderCharacterTest {
     }
 
     @Test
-    void theExtentCoversTheBodyAndGrowsWithRootMotion() throws ModelLoadException {
+    void theExtentCoversTheBodyAndGrowsWithRootMotion() throws Exception {
         RenderCharacter ninja = RenderCharacter.load(assets, "ninja", 1.75, 0);
         CharacterMotion kick = CharacterMotion.resolve("Kick", ninja);
         CameraSpec.Extent still = ninja.extent(kick, 0, 1);

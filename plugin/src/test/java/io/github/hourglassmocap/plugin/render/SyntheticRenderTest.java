@@ -68,6 +68,41 @@ class SyntheticRenderTest {
     }
 
     @Test
+    void aBvhFileRetargetedOntoACharacterRendersWithTruthOnItsSilhouette() throws Exception {
+        SyntheticRenderOptions options = SyntheticRenderOptions.defaults("ninja", CharacterMotionTest.walkBvh().toString())
+                .withSize(320, 240).withTiming(30, 3).withCamera(CameraSpec.parse("azimuth=60", CameraSpec.DEFAULT))
+                .withBackground(BackgroundStyle.PLAIN, 0xff00ff, 1).withInPlace(true).withLook(1.75, 0, 1, 0);
+        SyntheticScene scene = SyntheticRender.prepareScene(options, SyntheticRender.newAssetManager());
+        assertTrue(scene.motion() instanceof BvhMotion);
+        try (OffscreenRenderer<TruthFrame> r = OffscreenRenderer.start(320, 240, 1, scene, 60)) {
+            for (double t : new double[] {0.2, 0.9}) {
+                RenderedFrame<TruthFrame> f = r.render(0, t);
+                TruthFrame truth = f.annotation();
+                int near = 0;
+                int counted = 0;
+                for (int j = 0; j < truth.jointCount(); j++) {
+                    if (scene.character().armature().getJoint(j).getParent() == null) {
+                        continue; // the root lies on the floor between the feet
+                    }
+                    counted++;
+                    int u = (int) truth.u(j);
+                    int v = (int) truth.v(j);
+                    boolean hit = false;
+                    for (int y = v - 2; y <= v + 2 && !hit; y++) {
+                        for (int x = u - 2; x <= u + 2 && !hit; x++) {
+                            hit = x >= 0 && y >= 0 && x < 320 && y < 240 && f.frame().rgbAt(x, y) != 0xff00ff;
+                        }
+                    }
+                    if (hit) {
+                        near++;
+                    }
+                }
+                assertEquals(counted, near, "every non-root joint is on the ninja at t=" + t);
+            }
+        }
+    }
+
+    @Test
     void badCharactersAndClipsFailBeforeRendering() {
         Path video = dir.resolve("never.mp4");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SyntheticRender.run(
