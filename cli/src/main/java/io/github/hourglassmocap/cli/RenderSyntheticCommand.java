@@ -3,7 +3,6 @@ package io.github.hourglassmocap.cli;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.plugin.render.BackgroundStyle;
 import io.github.hourglassmocap.plugin.render.CameraSpec;
-import io.github.hourglassmocap.plugin.render.CharacterCatalog;
 import io.github.hourglassmocap.plugin.render.RenderCharacter;
 import io.github.hourglassmocap.plugin.render.SyntheticRender;
 import io.github.hourglassmocap.plugin.render.SyntheticRenderOptions;
@@ -152,10 +151,10 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
             if (frames != null && duration != null) {
                 throw new IllegalArgumentException("give --frames or --duration, not both");
             }
-            int count = frames != null ? frames : (int) Math.round((duration != null ? duration : 3.0) * fps);
-            if (duration != null && !(duration > 0)) {
-                throw new IllegalArgumentException("--duration " + duration + " must be positive (seconds)");
+            if (duration != null && !(duration > 0 && duration < 1e6)) {
+                throw new IllegalArgumentException("--duration " + duration + " must be a positive number of seconds");
             }
+            int count = frames != null ? frames : (int) Math.max(1, Math.round((duration != null ? duration : 3.0) * fps));
             Path truthPath = truth != null ? truth : defaultTruth(out);
             for (Path p : new Path[] {out, truthPath}) {
                 Path dir = p.toAbsolutePath().getParent();
@@ -234,14 +233,5 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
-
-    /**
-     * Lists the short character names, for help texts.
-     *
-     * @return the names
-     */
-    static String characterNames() {
-        return CharacterCatalog.shortNames();
     }
 }
