@@ -9,19 +9,38 @@ import io.github.hourglassmocap.plugin.render.TruthFrame;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
+import com.jme3.asset.AssetManager;
+import com.jme3.math.Vector3f;
+import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.plugin.Armatures;
+import io.github.hourglassmocap.plugin.bake.ClipBaking;
+import io.github.hourglassmocap.retarget.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.dataset.Take17;
+import io.github.hourglassmocap.retarget.export.J3oExporter;
+import io.github.hourglassmocap.retarget.solve.CharacterRig;
+import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
+import io.github.hourglassmocap.retarget.solve.RetargetOptions;
+import io.github.hourglassmocap.retarget.solve.RetargetResult;
+import io.github.hourglassmocap.retarget.solve.SourceFrame;
+import io.github.hourglassmocap.retarget.solve.SourceSequence;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A take rendered once per test JVM with the project's synthetic renderer: Sinbad dancing, seen from the front,
- * 640x480 at 30 fps, with its ground truth. Shared by the end-to-end tests.
+ * A take rendered once per test JVM with the project's synthetic renderer: Sinbad performing a CMU walk (subject
+ * 2, trial 1, a validation take of the lifter; see src/test/resources/cmu/README.md), retargeted onto him in place
+ * with the project's offline retargeter, seen by the default camera, 640x480 at 30 fps, with its ground truth.
+ * Shared by the end-to-end tests.
  */
 final class RenderedTake {
     static final String CHARACTER = "sinbad";
-    static final String MOTION = "Dance";
-    static final int FRAMES = 75;
+    static final String MOTION = "cmu-002_01-walk";
+    static final String EXCERPT = "/cmu/002_01_walk_30fps.bvh";
+    /** Frames of the excerpt at 30 fps. */
+    static final int FRAMES = 86;
     private static RenderedTake instance;
 
     final Path video;
@@ -37,9 +56,33 @@ final class RenderedTake {
     static synchronized RenderedTake get() throws MocapException, IOException {
         if (instance == null) {
             Path dir = Files.createTempDirectory("mocap-e2e-take");
+            Path bvh = dir.resolve("take.bvh");
+            try (var in = RenderedTake.class.getResourceAsStream(EXCERPT)) {
+                Files.copy(in, bvh);
+            }
+            Take17 take17 = BvhTake17.load(bvh, 30);
+            List<SourceFrame> frames = new ArrayList<>();
+            for (int f = 0; f < take17.frames(); f++) {
+                Vector3f[] w = new Vector3f[H36mJoints.COUNT];
+                for (int j = 0; j < H36mJoints.COUNT; j++) {
+                    w[j] = new Vector3f(take17.get(f, j, 0), take17.get(f, j, 1), take17.get(f, j, 2));
+                }
+                frames.add(SourceFrame.fromWorld(Math.round(f * 1e9 / 30), w));
+            }
+            AssetManager assets = SyntheticRender.newAssetManager();
+            Spatial sinbad = BuiltInCharacters.load(assets, BuiltInCharacters.assetPath(CHARACTER));
+            CharacterRig rig = new CharacterRig(Armatures.getArmature(sinbad), BuiltInCharacters.map(CHARACTER));
+            RetargetResult rr = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(true))
+                    .run(new SourceSequence(30, frames));
+            Path model = dir.resolve("sinbad-cmu.j3o");
+            J3oExporter.export(sinbad, ClipBaking.clipOf(rr, MOTION), model);
             Path video = dir.resolve("take.mp4");
             Path truthFile = dir.resolve("take.truth.json");
-            SyntheticRenderOptions o = SyntheticRenderOptions.defaults(CHARACTER, MOTION).withTiming(30, FRAMES);
+            SyntheticRenderOptions o = SyntheticRenderOptions.defaults(model.toString(), MOTION)
+                    .withTiming(30, FRAMES);
+            if (take17.frames() != FRAMES) {
+                throw new IllegalStateException("the excerpt resamples to " + take17.frames() + " frames, expected " + FRAMES);
+            }
             SyntheticRender.Result r = SyntheticRender.run(o, video, truthFile, null);
             instance = new RenderedTake(video, truthFile, r.truth());
         }
