@@ -15,22 +15,39 @@ public final class PoseLandmarks {
     public static final int COUNT = 33;
     /** Values per landmark: x, y, z, visibility, presence. */
     public static final int STRIDE = 5;
+    /** Index of the nose landmark (0). */
     public static final int NOSE = 0;
+    /** Index of the left ear landmark (7). */
     public static final int LEFT_EAR = 7;
+    /** Index of the right ear landmark (8). */
     public static final int RIGHT_EAR = 8;
+    /** Index of the mouth left landmark (9). */
     public static final int MOUTH_LEFT = 9;
+    /** Index of the mouth right landmark (10). */
     public static final int MOUTH_RIGHT = 10;
+    /** Index of the left shoulder landmark (11). */
     public static final int LEFT_SHOULDER = 11;
+    /** Index of the right shoulder landmark (12). */
     public static final int RIGHT_SHOULDER = 12;
+    /** Index of the left elbow landmark (13). */
     public static final int LEFT_ELBOW = 13;
+    /** Index of the right elbow landmark (14). */
     public static final int RIGHT_ELBOW = 14;
+    /** Index of the left wrist landmark (15). */
     public static final int LEFT_WRIST = 15;
+    /** Index of the right wrist landmark (16). */
     public static final int RIGHT_WRIST = 16;
+    /** Index of the left hip landmark (23). */
     public static final int LEFT_HIP = 23;
+    /** Index of the right hip landmark (24). */
     public static final int RIGHT_HIP = 24;
+    /** Index of the left knee landmark (25). */
     public static final int LEFT_KNEE = 25;
+    /** Index of the right knee landmark (26). */
     public static final int RIGHT_KNEE = 26;
+    /** Index of the left ankle landmark (27). */
     public static final int LEFT_ANKLE = 27;
+    /** Index of the right ankle landmark (28). */
     public static final int RIGHT_ANKLE = 28;
 
     private final float[] values;
