@@ -39,6 +39,7 @@ public final class LiveRetargeter {
     private final Vector3f[] lock = new Vector3f[2];
     private final int[] release = new int[2];
     private Vector3f[] previousAnkles;
+    private final boolean[] candidate = new boolean[2];
     private long previousNanos = -1;
     private Vector3f start;
     private float ground = Float.NaN;
@@ -112,7 +113,11 @@ public final class LiveRetargeter {
             if (previousAnkles != null) {
                 speed = (float) (Math.hypot(a.x - previousAnkles[f].x, a.z - previousAnkles[f].z) / dt);
             }
-            contact[f] = FootContacts.isContact(a.y - ground, speed, actorLeg, options);
+            // A contact starts only on the second frame in a row that passes the test, so a noisy frame does
+            // not plant (and then release) a lock.
+            boolean now = FootContacts.isContact(a.y - ground, speed, actorLeg, options);
+            contact[f] = now && (contact[f] || candidate[f]);
+            candidate[f] = now;
         }
         previousAnkles = new Vector3f[] {world[L_ANKLE].clone(), world[R_ANKLE].clone()};
 
