@@ -142,6 +142,7 @@ public record GroundTruthFile(GroundTruthHeader header, List<TruthFrame> frames)
             double[] pixels = f.pixels();
             double[] depth = f.depth();
             boolean[] in = f.inFrame();
+            boolean[] vis = f.visible();
             json.name("world").beginArray();
             for (int j = 0; j < n; j++) {
                 numbers(json, world, 3 * j, 3, 1e-5);
@@ -157,6 +158,11 @@ public record GroundTruthFile(GroundTruthHeader header, List<TruthFrame> frames)
             json.name("inFrame").beginArray();
             for (int j = 0; j < n; j++) {
                 json.value(in[j]);
+            }
+            json.endArray();
+            json.name("visible").beginArray();
+            for (int j = 0; j < n; j++) {
+                json.value(vis[j]);
             }
             json.endArray();
             json.endObject();
@@ -238,8 +244,16 @@ public record GroundTruthFile(GroundTruthHeader header, List<TruthFrame> frames)
                 for (int i = 0; i < in.length; i++) {
                     in[i] = inArray.get(i).getAsBoolean();
                 }
+                boolean[] vis = in;
+                JsonArray visArray = f.getAsJsonArray("visible");
+                if (visArray != null) {
+                    vis = new boolean[visArray.size()];
+                    for (int i = 0; i < vis.length; i++) {
+                        vis[i] = visArray.get(i).getAsBoolean();
+                    }
+                }
                 frames.add(new TruthFrame(f.get("index").getAsLong(), f.get("timeSeconds").getAsDouble(), camera, world,
-                        pixels, depth, in));
+                        pixels, depth, in, vis));
             }
             return new GroundTruthFile(header, frames);
         } catch (NullPointerException | ClassCastException | IllegalStateException | IllegalArgumentException

@@ -330,6 +330,9 @@ public final class OffscreenRenderer<T> implements AutoCloseable {
         private FrameBuffer drawBuffer;
         private FrameBuffer readBuffer;
         private ByteBuffer rgba;
+        private ByteBuffer depthBytes;
+        private float[] depthTopDown;
+        private boolean readDepth;
         private Request<T> current;
         private boolean processorInitialized;
         private volatile Thread renderThread;
@@ -352,9 +355,14 @@ public final class OffscreenRenderer<T> implements AutoCloseable {
                 drawBuffer = new FrameBuffer(outWidth, outHeight, samples);
                 drawBuffer.setDepthTarget(FrameBuffer.FrameBufferTarget.newTarget(Image.Format.Depth));
                 drawBuffer.addColorTarget(FrameBuffer.FrameBufferTarget.newTarget(Image.Format.RGBA8));
+                readDepth = scene.wantsDepth();
                 if (samples > 1) {
                     readBuffer = new FrameBuffer(outWidth, outHeight, 1);
                     readBuffer.addColorTarget(FrameBuffer.FrameBufferTarget.newTarget(Image.Format.RGBA8));
+                    if (readDepth) {
+                        // Same format as the drawn depth, so the multisampled depth can be resolved by a blit.
+                        readBuffer.setDepthTarget(FrameBuffer.FrameBufferTarget.newTarget(Image.Format.Depth));
+                    }
                     // Create both framebuffers on the GPU now: a blit into a framebuffer that is created
                     // during the blit itself copies nothing (seen with Mesa), which blanked the first frame.
                     renderer.setFrameBuffer(readBuffer);
@@ -364,6 +372,10 @@ public final class OffscreenRenderer<T> implements AutoCloseable {
                     readBuffer = drawBuffer;
                 }
                 rgba = BufferUtils.createByteBuffer(outWidth * outHeight * 4);
+                if (readDepth) {
+                    depthBytes = BufferUtils.createByteBuffer(outWidth * outHeight * 4);
+                    depthTopDown = new float[outWidth * outHeight];
+                }
                 cam.resize(outWidth, outHeight, true);
                 viewPort.setOutputFrameBuffer(drawBuffer);
                 viewPort.setClearFlags(true, true, true);
@@ -410,13 +422,27 @@ public final class OffscreenRenderer<T> implements AutoCloseable {
                 return;
             }
             try {
-                T annotation = scene.annotateFrame(request.frameIndex, request.timeSeconds, cam);
                 if (readBuffer != drawBuffer) {
-                    renderManager.getRenderer().copyFrameBuffer(drawBuffer, readBuffer, true, false);
+                    renderManager.getRenderer().copyFrameBuffer(drawBuffer, readBuffer, true, readDepth);
                 }
                 rgba.clear();
                 renderManager.getRenderer().readFrameBuffer(readBuffer, rgba);
                 Frame frame = toBgrFrame(rgba, outWidth, outHeight, request.frameIndex, request.timeSeconds);
+                T annotation;
+                if (readDepth) {
+                    depthBytes.clear();
+                    renderManager.getRenderer().readFrameBufferWithFormat(readBuffer, depthBytes, Image.Format.Depth32F);
+                    java.nio.FloatBuffer floats = depthBytes.order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                    for (int y = 0; y < outHeight; y++) {
+                        floats.position((outHeight - 1 - y) * outWidth);
+                        floats.get(depthTopDown, y * outWidth, outWidth);
+                    }
+                    DepthMap depth = new DepthMap(outWidth, outHeight, depthTopDown, cam.getFrustumNear(),
+                            cam.getFrustumFar(), cam.isParallelProjection());
+                    annotation = scene.annotateFrame(request.frameIndex, request.timeSeconds, cam, depth);
+                } else {
+                    annotation = scene.annotateFrame(request.frameIndex, request.timeSeconds, cam);
+                }
                 request.result.complete(new RenderedFrame<>(frame, annotation));
             } catch (RuntimeException | AssertionError e) {
                 request.result.completeExceptionally(e);

@@ -47,4 +47,28 @@ public interface OffscreenScene<T> {
      * @return the annotation for this frame (may be null if the scene has none)
      */
     T annotateFrame(long frameIndex, double timeSeconds, Camera camera);
+
+    /**
+     * Tells whether the scene wants each frame's depth buffer (read back at some cost) in
+     * {@link #annotateFrame(long, double, Camera, DepthMap)}.
+     *
+     * @return false unless overridden
+     */
+    default boolean wantsDepth() {
+        return false;
+    }
+
+    /**
+     * Describes the frame just drawn, with its depth buffer; called instead of the three-argument form when
+     * {@link #wantsDepth()} is true. The default ignores the depth.
+     *
+     * @param frameIndex the frame just rendered (&ge;0)
+     * @param timeSeconds its scene time (in seconds)
+     * @param camera the camera it was drawn with (not null, unaffected)
+     * @param depth the frame's depth buffer (not null; valid during the call only)
+     * @return the annotation for this frame (may be null)
+     */
+    default T annotateFrame(long frameIndex, double timeSeconds, Camera camera, DepthMap depth) {
+        return annotateFrame(frameIndex, timeSeconds, camera);
+    }
 }

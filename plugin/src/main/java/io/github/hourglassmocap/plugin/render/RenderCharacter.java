@@ -51,6 +51,8 @@ public final class RenderCharacter {
     private final float scale;
     /** The skinned geometry whose mesh space the joints' model transforms live in. */
     private final Spatial skinSpace;
+    /** Per joint, how far its skin reaches from it in the bind pose (mesh units); 0 for a joint with no skin. */
+    private final float[] skinRadius;
 
     private RenderCharacter(String description, String source, Node node, Spatial model, AnimComposer composer,
             SkinningControl skinning, float heightMetres, float scale) {
@@ -64,6 +66,58 @@ public final class RenderCharacter {
         this.heightMetres = heightMetres;
         this.scale = scale;
         this.skinSpace = findSkinnedGeometry(model, skinning);
+        this.skinRadius = measureSkinRadii(skinning);
+    }
+
+    /**
+     * For each joint, the largest bind-pose distance from the joint to a vertex it dominates (highest bone
+     * weight), in mesh units: how deep under its own skin the joint lies, at most.
+     */
+    private static float[] measureSkinRadii(SkinningControl skinning) {
+        Armature armature = skinning.getArmature();
+        int n = armature.getJointCount();
+        Vector3f[] bind = new Vector3f[n];
+        for (int j = 0; j < n; j++) {
+            bind[j] = armature.getJoint(j).getInverseModelBindMatrix().invert().toTranslationVector();
+        }
+        float[] radius = new float[n];
+        for (com.jme3.scene.Mesh mesh : skinning.getTargets()) {
+            com.jme3.scene.VertexBuffer pos = mesh.getBuffer(com.jme3.scene.VertexBuffer.Type.BindPosePosition);
+            if (pos == null) {
+                pos = mesh.getBuffer(com.jme3.scene.VertexBuffer.Type.Position);
+            }
+            com.jme3.scene.VertexBuffer idx = mesh.getBuffer(com.jme3.scene.VertexBuffer.Type.BoneIndex);
+            com.jme3.scene.VertexBuffer wts = mesh.getBuffer(com.jme3.scene.VertexBuffer.Type.BoneWeight);
+            if (pos == null || idx == null || wts == null) {
+                continue;
+            }
+            java.nio.FloatBuffer p = (java.nio.FloatBuffer) pos.getDataReadOnly();
+            java.nio.Buffer ib = idx.getDataReadOnly();
+            java.nio.FloatBuffer wb = (java.nio.FloatBuffer) wts.getDataReadOnly();
+            int perVertex = mesh.getMaxNumWeights() > 0 ? 4 : 4;
+            int vertices = Math.min(p.limit() / 3, wb.limit() / perVertex);
+            for (int v = 0; v < vertices; v++) {
+                int best = -1;
+                float bestWeight = 0;
+                for (int k = 0; k < perVertex; k++) {
+                    float w = wb.get(v * perVertex + k);
+                    if (w > bestWeight) {
+                        bestWeight = w;
+                        int i = v * perVertex + k;
+                        best = ib instanceof java.nio.ByteBuffer bb ? bb.get(i) & 0xff
+                                : ib instanceof java.nio.ShortBuffer sb ? sb.get(i) & 0xffff
+                                : ((java.nio.IntBuffer) ib).get(i);
+                    }
+                }
+                if (best >= 0 && best < n) {
+                    float dx = p.get(3 * v) - bind[best].x;
+                    float dy = p.get(3 * v + 1) - bind[best].y;
+                    float dz = p.get(3 * v + 2) - bind[best].z;
+                    radius[best] = Math.max(radius[best], (float) Math.sqrt(dx * dx + dy * dy + dz * dz));
+                }
+            }
+        }
+        return radius;
     }
 
     /**
@@ -311,6 +365,18 @@ public final class RenderCharacter {
                     + clipNames());
         }
         return clip;
+    }
+
+    /**
+     * Returns how deep under its own skin a joint lies at most: the largest bind-pose distance from the joint
+     * to a vertex it dominates, in world units (metres after normalisation).
+     *
+     * @param joint the joint index (0..jointCount-1)
+     * @return the radius (in metres, &ge;0; 0 for a joint that dominates no vertex, such as a helper joint)
+     */
+    public float skinRadiusMetres(int joint) {
+        skinSpace.updateGeometricState();
+        return skinRadius[joint] * skinSpace.getWorldScale().x;
     }
 
     /**

@@ -33,6 +33,12 @@ public final class SyntheticScene implements OffscreenScene<TruthFrame> {
     static final int TEXTURE_SIZE = 512;
     private static final float FLOOR_SIZE = 40f;
     private static final float BACKDROP_DISTANCE = 6f;
+    /**
+     * A joint counts as hidden when the nearest surface drawn at its pixel lies further in front of it than its
+     * own skin can reach ({@link RenderCharacter#skinRadiusMetres}) plus this fraction of the character's
+     * height; a joint with no skin of its own (a helper joint) uses 5 % of the height as its reach.
+     */
+    public static final double OCCLUSION_MARGIN = 0.03;
 
     private final RenderCharacter character;
     private final CharacterMotion motion;
@@ -40,6 +46,8 @@ public final class SyntheticScene implements OffscreenScene<TruthFrame> {
     private final BackgroundStyle background;
     private final ColorRGBA backgroundColour;
     private final long seed;
+    /** Per joint, how far in front of it a surface may lie before it counts as hidden (metres; render thread). */
+    private double[] reach;
 
     /**
      * Creates the scene (nothing is built until {@link #initialize}).
@@ -139,6 +147,33 @@ public final class SyntheticScene implements OffscreenScene<TruthFrame> {
     @Override
     public void prepareFrame(long frameIndex, double timeSeconds, Camera cam) {
         motion.apply(timeSeconds);
+    }
+
+    @Override
+    public boolean wantsDepth() {
+        return true;
+    }
+
+    @Override
+    public TruthFrame annotateFrame(long frameIndex, double timeSeconds, Camera cam, DepthMap depthMap) {
+        TruthFrame t = annotateFrame(frameIndex, timeSeconds, cam);
+        boolean[] visible = new boolean[t.jointCount()];
+        if (reach == null) {
+            reach = new double[t.jointCount()];
+            for (int j = 0; j < reach.length; j++) {
+                double skin = character.skinRadiusMetres(j);
+                reach[j] = (skin > 0 ? skin : 0.05 * character.heightMetres()) + OCCLUSION_MARGIN * character.heightMetres();
+            }
+        }
+        for (int j = 0; j < visible.length; j++) {
+            if (t.inFrame(j)) {
+                int x = (int) Math.floor(t.u(j));
+                int y = (int) Math.floor(t.v(j));
+                visible[j] = depthMap.depthMetres(x, y) >= t.depth()[j] - reach[j];
+            }
+        }
+        return new TruthFrame(t.index(), t.timeSeconds(), t.camera(), t.world(), t.pixels(), t.depth(), t.inFrame(),
+                visible);
     }
 
     @Override

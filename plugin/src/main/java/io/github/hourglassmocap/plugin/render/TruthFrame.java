@@ -13,9 +13,11 @@ import java.util.Arrays;
  *     the top-left pixel is (0.5, 0.5); length 2 x joints; copied)
  * @param depth each joint's depth along the optical axis (in metres; length joints; copied)
  * @param inFrame whether each joint projects inside the image and in front of the camera (length joints; copied)
+ * @param visible whether each joint is in frame and not hidden behind another surface (length joints; copied;
+ *     see {@link SyntheticScene#OCCLUSION_MARGIN} for the rule)
  */
 public record TruthFrame(long index, double timeSeconds, PinholeCamera camera, double[] world, double[] pixels,
-        double[] depth, boolean[] inFrame) {
+        double[] depth, boolean[] inFrame, boolean[] visible) {
     /**
      * Validates and copies the fields.
      */
@@ -27,14 +29,35 @@ public record TruthFrame(long index, double timeSeconds, PinholeCamera camera, d
             throw new IllegalArgumentException("camera and joint arrays must not be null");
         }
         int n = depth.length;
-        if (world.length != 3 * n || pixels.length != 2 * n || inFrame.length != n) {
+        if (visible == null) {
+            throw new IllegalArgumentException("visible must not be null");
+        }
+        if (world.length != 3 * n || pixels.length != 2 * n || inFrame.length != n || visible.length != n) {
             throw new IllegalArgumentException("joint arrays disagree: world " + world.length + ", pixels "
-                    + pixels.length + ", depth " + depth.length + ", inFrame " + inFrame.length);
+                    + pixels.length + ", depth " + depth.length + ", inFrame " + inFrame.length + ", visible "
+                    + visible.length);
         }
         world = world.clone();
         pixels = pixels.clone();
         depth = depth.clone();
         inFrame = inFrame.clone();
+        visible = visible.clone();
+    }
+
+    /**
+     * Creates a frame with no occlusion information: every joint in frame counts as visible.
+     *
+     * @param index the frame index (&ge;0)
+     * @param timeSeconds the scene time (in seconds, &ge;0)
+     * @param camera the camera (not null)
+     * @param world joint world positions (see the record)
+     * @param pixels projected positions (see the record)
+     * @param depth joint depths (see the record)
+     * @param inFrame in-frame flags (see the record); also used as the visible flags
+     */
+    public TruthFrame(long index, double timeSeconds, PinholeCamera camera, double[] world, double[] pixels,
+            double[] depth, boolean[] inFrame) {
+        this(index, timeSeconds, camera, world, pixels, depth, inFrame, inFrame);
     }
 
     /**
@@ -87,6 +110,26 @@ public record TruthFrame(long index, double timeSeconds, PinholeCamera camera, d
     }
 
     /**
+     * Returns the visible flags (a copy).
+     *
+     * @return a new array
+     */
+    @Override
+    public boolean[] visible() {
+        return visible.clone();
+    }
+
+    /**
+     * Returns whether one joint is visible (in frame and not hidden).
+     *
+     * @param joint the joint index (0..jointCount-1)
+     * @return the flag
+     */
+    public boolean visible(int joint) {
+        return visible[joint];
+    }
+
+    /**
      * Returns one joint's pixel x.
      *
      * @param joint the joint index (0..jointCount-1)
@@ -120,7 +163,7 @@ public record TruthFrame(long index, double timeSeconds, PinholeCamera camera, d
     public boolean equals(Object o) {
         return o instanceof TruthFrame t && index == t.index && timeSeconds == t.timeSeconds && camera.equals(t.camera)
                 && Arrays.equals(world, t.world) && Arrays.equals(pixels, t.pixels) && Arrays.equals(depth, t.depth)
-                && Arrays.equals(inFrame, t.inFrame);
+                && Arrays.equals(inFrame, t.inFrame) && Arrays.equals(visible, t.visible);
     }
 
     @Override

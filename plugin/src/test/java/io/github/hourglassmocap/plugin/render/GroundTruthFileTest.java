@@ -26,7 +26,8 @@ class GroundTruthFileTest {
         TruthFrame f0 = new TruthFrame(0, 0.0, c, new double[] {0, 0.9, 0, 0.01, 1.3, 0.05},
                 new double[] {320.5, 260.25, 321.75, 150.125}, new double[] {3.2, 3.15}, new boolean[] {true, true});
         TruthFrame f1 = new TruthFrame(1, 1 / 30.0, c, new double[] {0.02, 0.91, 0, 0.03, 1.31, 0.05},
-                new double[] {700, 258.5, 323, -5}, new double[] {3.21, 3.16}, new boolean[] {false, false});
+                new double[] {300, 258.5, 323, -5}, new double[] {3.21, 3.16}, new boolean[] {true, false},
+                new boolean[] {false, false});
         return new GroundTruthFile(h, List.of(f0, f1));
     }
 
@@ -47,6 +48,7 @@ class GroundTruthFileTest {
             assertArrayEquals(a.pixels(), b.pixels(), 1e-3);
             assertArrayEquals(a.depth(), b.depth(), 1e-5);
             assertArrayEquals(a.inFrame(), b.inFrame());
+            assertArrayEquals(a.visible(), b.visible());
             assertEquals(a.camera().fx(), b.camera().fx(), 1e-9);
             assertArrayEquals(a.camera().rotation(), b.camera().rotation(), 1e-9);
             assertArrayEquals(a.camera().translation(), b.camera().translation(), 1e-7);
@@ -54,6 +56,17 @@ class GroundTruthFileTest {
         try (var files = java.nio.file.Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void aFileWithoutVisibleFlagsReadsThemAsInFrame() throws Exception {
+        Path file = dir.resolve("old.json");
+        sample().write(file);
+        String text = Files.readString(file, StandardCharsets.UTF_8).replaceAll(",\"visible\":\\[[a-z,]*\\]", "");
+        assertTrue(!text.contains("visible"), "the flags were removed");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        GroundTruthFile back = GroundTruthFile.read(file);
+        assertArrayEquals(new boolean[] {true, false}, back.frames().get(1).visible());
     }
 
     @Test

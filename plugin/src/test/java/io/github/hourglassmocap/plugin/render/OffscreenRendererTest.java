@@ -91,6 +91,52 @@ class OffscreenRendererTest {
         }
     }
 
+    /** The quadrant scene, asking for depth: annotates each frame with the depths at two pixels. */
+    private static final class DepthScene implements OffscreenScene<double[]> {
+        private final QuadrantScene inner = new QuadrantScene();
+
+        @Override
+        public void initialize(AssetManager assets, Node root, Camera camera, ViewPort viewPort) {
+            inner.initialize(assets, root, camera, viewPort);
+        }
+
+        @Override
+        public void prepareFrame(long frameIndex, double timeSeconds, Camera camera) {
+            inner.prepareFrame(frameIndex, timeSeconds, camera);
+        }
+
+        @Override
+        public double[] annotateFrame(long frameIndex, double timeSeconds, Camera camera) {
+            throw new AssertionError("the depth form must be called");
+        }
+
+        @Override
+        public boolean wantsDepth() {
+            return true;
+        }
+
+        @Override
+        public double[] annotateFrame(long frameIndex, double timeSeconds, Camera camera, DepthMap depth) {
+            assertEquals(W, depth.width());
+            assertEquals(H, depth.height());
+            return new double[] {depth.depthMetres(W / 4, H / 4), depth.depthMetres(3 * W / 4, H / 4),
+                depth.depthMetres(W / 4, 3 * H / 4), depth.depthMetres(1, 1)};
+        }
+    }
+
+    @Test
+    void readsTheDepthBufferTopDownInMetres() throws MocapException {
+        for (int samples : new int[] {1, 4}) {
+            try (OffscreenRenderer<double[]> r = OffscreenRenderer.start(W, H, samples, new DepthScene(), 60)) {
+                double[] d = r.render(0, 0).annotation();
+                assertEquals(10.0, d[0], 1e-3, "the quad, 10 m in front of the camera (samples " + samples + ")");
+                assertEquals(Double.POSITIVE_INFINITY, d[1], 0.0, "nothing drawn on the right");
+                assertEquals(Double.POSITIVE_INFINITY, d[2], 0.0, "nothing drawn below");
+                assertEquals(10.0, d[3], 1e-3, "the top-left pixel is the quad's");
+            }
+        }
+    }
+
     @Test
     void passesTheRequestedTimesInOrder() throws MocapException {
         QuadrantScene scene = new QuadrantScene();

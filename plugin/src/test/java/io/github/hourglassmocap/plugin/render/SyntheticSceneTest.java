@@ -113,6 +113,30 @@ class SyntheticSceneTest {
     }
 
     @Test
+    void jointsBehindTheBodyAreFlaggedHidden() throws MocapException {
+        CameraSpec side = CameraSpec.parse("azimuth=90,elevation=5", CameraSpec.DEFAULT);
+        SyntheticScene scene = scene("sinbad", "Dance", BackgroundStyle.PLAIN, 1, side);
+        List<String> names = new ArrayList<>();
+        scene.character().armature().getJointList().forEach(j -> names.add(j.getName()));
+        TruthFrame t = render(scene, 1, 0.0).get(0).annotation();
+        // Seen from his left, Sinbad's left limbs face the camera and his right ones are behind his body.
+        for (String near : new String[] {"Humerus.L", "Thigh.L", "Calf.L", "Foot.L", "Hand.L", "Head"}) {
+            assertTrue(t.visible(names.indexOf(near)), near + " is visible from the left");
+        }
+        for (String far : new String[] {"Humerus.R", "Thigh.R", "Calf.R"}) {
+            int j = names.indexOf(far);
+            assertTrue(t.inFrame(j), far + " is in frame");
+            assertFalse(t.visible(j), far + " is hidden behind the body");
+        }
+        SyntheticScene front = scene("sinbad", "Dance", BackgroundStyle.PLAIN, 1, CameraSpec.DEFAULT);
+        TruthFrame f = render(front, 1, 0.0).get(0).annotation();
+        for (String name : new String[] {"Chest", "Stomach", "Waist", "Thigh.L", "Thigh.R", "Calf.L", "Calf.R",
+            "Humerus.L", "Humerus.R", "Head"}) {
+            assertTrue(f.visible(names.indexOf(name)), name + " is visible from the front");
+        }
+    }
+
+    @Test
     void ninjaJointsFromAThreeQuarterViewLieOnItsSilhouette() throws MocapException {
         CameraSpec view = CameraSpec.parse("azimuth=35,elevation=12", CameraSpec.DEFAULT);
         SyntheticScene scene = scene("ninja", "Walk", BackgroundStyle.PLAIN, 1, view);
