@@ -194,7 +194,8 @@ class MocapAppStateEndToEndTest {
         app.run(() -> app.getGuiViewPort().addProcessor(cap));
         BufferedImage img = app.call(cap::request).get(20, TimeUnit.SECONDS);
         app.run(() -> app.getGuiViewPort().removeProcessor(cap));
-        Path png = tmp.resolve("screen.png");
+        // Kept under target/ for a look after the run (CI can archive it).
+        Path png = Path.of("target", "screenshots", "mocap-appstate-e2e.png");
         ScreenCapture.writePng(img, png);
         assertTrue(Files.size(png) > 1000);
         int bg = img.getRGB(790, 10) & 0xffffff;
