@@ -57,12 +57,23 @@ public final class BakeCommand implements Callable<Integer> {
     @Option(names = "--no-glb", description = "Skip clip.glb.")
     boolean noGlb;
 
+    @Option(names = "--verbose", description = "Show the engine's log (quiet by default).")
+    boolean verbose;
+
+    /** Held so the level set on it stays (loggers are weakly referenced). */
+    private static final java.util.logging.Logger JME_LOG = java.util.logging.Logger.getLogger("com.jme3");
+    private static final java.util.logging.Logger PROJECT_LOG = java.util.logging.Logger.getLogger("io.github.hourglassmocap");
+
     @Option(names = "--pose2d-threads", defaultValue = "2", description = "2D model threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Override
     public Integer call() {
         PrintStream err = System.err;
+        if (!verbose) {
+            JME_LOG.setLevel(java.util.logging.Level.SEVERE);
+            PROJECT_LOG.setLevel(java.util.logging.Level.WARNING);
+        }
         try {
             if (!Files.isRegularFile(video)) {
                 err.println("mocap bake: video " + video + " not found");
