@@ -60,11 +60,7 @@ public class MocapAppState extends BaseAppState {
     private final List<Character> characters = new ArrayList<>();
     private final List<MocapListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Void>> closing = new CopyOnWriteArrayList<>();
-    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "mocap-clip-saver");
-        t.setDaemon(true);
-        return t;
-    });
+    private ExecutorService saver;
     private StreamingPipeline pipeline;
     private PipelineMode liveMode = PipelineMode.LIVE;
     private boolean paused;
@@ -538,6 +534,11 @@ public class MocapAppState extends BaseAppState {
 
     @Override
     protected void initialize(Application app) {
+        saver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mocap-clip-saver");
+            t.setDaemon(true);
+            return t;
+        });
         if (app instanceof SimpleApplication sa) {
             hud = new MocapHud(app.getAssetManager(), hudWidth);
             hud.setCullHint(hudEnabled ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
