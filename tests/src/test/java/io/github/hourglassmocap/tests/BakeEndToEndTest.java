@@ -53,9 +53,9 @@ class BakeEndToEndTest {
      */
     private static final boolean TRAINED = lifterTrained();
     /** Procrustes-aligned MPJPE of the lifted 17 joints against the truth (mm): untrained measured 440. */
-    static final double MAX_PA_MPJPE_MM = TRAINED ? 150 : 600;
+    static final double MAX_PA_MPJPE_MM = TRAINED ? 250 : 600;
     /** Mean limb bone-direction error of the baked character against the truth (degrees): untrained 94. */
-    static final double MAX_BONE_ERROR_DEG = TRAINED ? 35 : 110;
+    static final double MAX_BONE_ERROR_DEG = TRAINED ? 50 : 110;
     /** Mean limb bone-direction error of the baked character against the lifted joints (degrees): measured 16. */
     static final double MAX_RETARGET_ERROR_DEG = 30;
     /** Share of limb joints found within 0.2 torso lengths of the truth in 2D (PCK@0.2): measured 0.80. */
