@@ -6,7 +6,8 @@ import com.jme3.asset.DesktopAssetManager;
 import com.jme3.asset.plugins.FileLocator;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.MocapException;
-import io.github.hourglassmocap.retarget.export.AtomicFiles;
+import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import io.github.hourglassmocap.retarget.export.BvhClipExporter;
 import io.github.hourglassmocap.retarget.export.GlbExporter;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
@@ -140,7 +141,13 @@ public final class RetargetCommand implements Callable<Integer> {
             extra.put("restPose", rig.getRestPoseKind().name());
             extra.put("mode", live ? "live" : "offline");
             extra.put("clip", out.toString());
-            AtomicFiles.writeString(metricsPath, result.getMetrics().toJsonText(extra));
+            try {
+                Files.createDirectories(metricsPath.toAbsolutePath().getParent());
+                AtomicFiles.writeString(metricsPath, result.getMetrics().toJsonText(extra));
+            } catch (java.io.IOException e) {
+                throw new MocapIOException("cannot write " + metricsPath + ": " + e.getMessage()
+                        + " (check that the folder is writable and the disk is not full)", e);
+            }
             System.out.printf(Locale.ROOT, "retargeted %d frames onto %s (%s rest pose, %d spine bones) in %.0f ms (%.2f ms/frame), %s%n",
                     source.size(), character, rig.getRestPoseKind(), rig.getSpineChain().length, ms, ms / source.size(),
                     live ? "live path" : "offline path");

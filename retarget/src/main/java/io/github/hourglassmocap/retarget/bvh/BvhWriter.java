@@ -1,13 +1,13 @@
 package io.github.hourglassmocap.retarget.bvh;
 
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public final class BvhWriter implements AutoCloseable {
     private final Path target;
-    private final Path tmp;
+    private final AtomicFiles.Pending pending;
     private final Writer out;
     private final BvhSkeleton skeleton;
     private final int frameCount;
@@ -30,9 +30,9 @@ public final class BvhWriter implements AutoCloseable {
     private int written;
     private boolean closed;
 
-    private BvhWriter(Path target, Path tmp, Writer out, BvhSkeleton skeleton, int frameCount) {
+    private BvhWriter(Path target, AtomicFiles.Pending pending, Writer out, BvhSkeleton skeleton, int frameCount) {
         this.target = target;
-        this.tmp = tmp;
+        this.pending = pending;
         this.out = out;
         this.skeleton = skeleton;
         this.frameCount = frameCount;
@@ -58,16 +58,17 @@ public final class BvhWriter implements AutoCloseable {
         if (frameCount < 0) {
             throw new IllegalArgumentException("frameCount must be >= 0, got " + frameCount);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
+        AtomicFiles.Pending pending = null;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII), 1 << 16);
-            BvhWriter bw = new BvhWriter(file, tmp, w, skeleton, frameCount);
+            pending = AtomicFiles.open(file);
+            Writer w = new BufferedWriter(new OutputStreamWriter(pending.stream(), StandardCharsets.US_ASCII), 1 << 16);
+            BvhWriter bw = new BvhWriter(file, pending, w, skeleton, frameCount);
             bw.writeHeader(frameTimeSeconds);
             return bw;
         } catch (IOException e) {
-            deleteQuietly(tmp, e);
+            if (pending != null) {
+                pending.close();
+            }
             throw new MocapIOException("cannot write BVH " + file + ": " + e.getMessage(), e);
         }
     }
@@ -222,25 +223,14 @@ public final class BvhWriter implements AutoCloseable {
         try {
             out.close();
             if (written != frameCount) {
-                Files.deleteIfExists(tmp);
+                pending.close();
                 throw new MocapIOException("BVH " + target + " not written: " + written + " of the " + frameCount
                         + " declared frames were given");
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            pending.commit();
         } catch (IOException e) {
-            deleteQuietly(tmp, e);
+            pending.close();
             throw new MocapIOException("cannot write BVH " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteQuietly(Path p, IOException cause) {
-        if (p == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException suppressed) {
-            cause.addSuppressed(suppressed);
         }
     }
 }

@@ -1,14 +1,13 @@
 package io.github.hourglassmocap.retarget.dataset;
 
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -67,11 +66,8 @@ public final class NpyWriter {
             throw new IllegalArgumentException("data has " + data.length + " values; shape " + Arrays.toString(shape)
                     + " needs " + count);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            AtomicFiles.write(file, out -> {
                 out.write(header(shape));
                 ByteBuffer buf = ByteBuffer.allocate(64 * 1024).order(ByteOrder.LITTLE_ENDIAN);
                 for (float v : data) {
@@ -82,16 +78,8 @@ public final class NpyWriter {
                     buf.putFloat(v);
                 }
                 out.write(buf.array(), 0, buf.position());
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
             throw new MocapIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }

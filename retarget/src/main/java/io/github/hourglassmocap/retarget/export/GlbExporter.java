@@ -79,7 +79,7 @@ public final class GlbExporter {
      */
     public static void export(Spatial model, AnimClip clip, AssetManager assets, Path file) throws MocapIOException {
         byte[] glb = new GlbExporter().build(model, clip, assets);
-        AtomicFiles.write(file, out -> out.write(glb));
+        ExportFiles.write(file, out -> out.write(glb));
     }
 
     private byte[] build(Spatial model, AnimClip clip, AssetManager assets) {

@@ -65,7 +65,7 @@ public final class J3oExporter {
         SkinningControl sc = findSkinning(model);
         sc.getArmature().applyInitialPose();
         sc.getArmature().update();
-        AtomicFiles.write(file, out -> BinaryExporter.getInstance().save(model, out));
+        ExportFiles.write(file, out -> BinaryExporter.getInstance().save(model, out));
     }
 
     private static SkinningControl findSkinning(Spatial model) {

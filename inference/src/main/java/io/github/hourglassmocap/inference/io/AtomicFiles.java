@@ -1,0 +1,258 @@
+package io.github.hourglassmocap.inference.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Atomic file writes, the one implementation for the project: the content goes to a hidden temporary file in
+ * the target's own folder ({@code .<name>.<random>.part}), which is flushed to disk and then renamed over the
+ * target ({@link StandardCopyOption#ATOMIC_MOVE}, falling back to a plain replacing rename where the file
+ * system cannot do it atomically). On any failure the temporary file is deleted and an existing target is
+ * left untouched, so no reader ever sees a half-written file.
+ *
+ * <p>The temporary file is created with {@code CREATE_NEW} and no explicit permissions, so the finished file
+ * gets the permissions any new file in that folder would get (not the owner-only mode of
+ * {@link Files#createTempFile}).
+ *
+ * <p>Methods throw plain {@link IOException}s so that each caller can wrap them in its own
+ * {@code MocapIOException} or {@code ModelLoadException} naming what it was writing. The target's folder is
+ * never created here: a missing folder is a {@link NoSuchFileException} that says so.
+ */
+public final class AtomicFiles {
+    private static final int NAME_ATTEMPTS = 16;
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * An action on a value that may throw {@link IOException}.
+     *
+     * @param <T> the value's type
+     */
+    @FunctionalInterface
+    public interface IoConsumer<T> {
+        /**
+         * Performs the action.
+         *
+         * @param value the value (not null)
+         * @throws IOException if the action fails
+         */
+        void accept(T value) throws IOException;
+    }
+
+    /**
+     * Writes a whole file atomically.
+     *
+     * @param target the file to create or replace (not null; its folder must exist and be writable)
+     * @param content writes the whole content to the stream it is given (not null; buffered; the stream need
+     *     not be closed, and closing it does not end the write)
+     * @throws NoSuchFileException if the target's folder does not exist
+     * @throws IOException if {@code content} throws, or creating, writing or renaming fails; the target is
+     *     then unchanged and no temporary file is left
+     */
+    public static void write(Path target, IoConsumer<? super OutputStream> content) throws IOException {
+        Objects.requireNonNull(content, "content");
+        try (Pending p = open(target)) {
+            content.accept(p.stream());
+            p.commit();
+        }
+    }
+
+    /**
+     * Writes a UTF-8 text file atomically.
+     *
+     * @param target the file to create or replace (not null; its folder must exist and be writable)
+     * @param text the whole content (not null)
+     * @throws IOException as {@link #write(Path, IoConsumer)}
+     */
+    public static void writeString(Path target, String text) throws IOException {
+        Objects.requireNonNull(text, "text");
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Starts an atomic write that is filled in over time, e.g. frame by frame. The caller writes to
+     * {@link Pending#stream()} and then either calls {@link Pending#commit()} or closes the {@link Pending},
+     * which discards the write.
+     *
+     * @param target the file to create or replace (not null; its folder must exist and be writable)
+     * @return the pending write (caller closes)
+     * @throws NoSuchFileException if the target's folder does not exist
+     * @throws IOException if the temporary file cannot be created
+     */
+    public static Pending open(Path target) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || abs.getFileName() == null) {
+            throw new IllegalArgumentException("target must name a file, got " + target);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null,
+                    "the folder for " + abs.getFileName() + " does not exist (create it first)");
+        }
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + abs.getFileName() + "."
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part");
+            try {
+                FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return new Pending(abs, tmp, ch);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt + 1 >= NAME_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Renames a finished file over a target: {@link StandardCopyOption#ATOMIC_MOVE} where the file system can,
+     * else a plain replacing rename. For writers that produce the file themselves (e.g. a video encoder given a
+     * path); the source should be in the target's folder. The source is left in place if the rename fails.
+     *
+     * @param source the finished file (not null)
+     * @param target the file to create or replace (not null)
+     * @throws IOException if the rename fails
+     */
+    public static void moveIntoPlace(Path source, Path target) throws IOException {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(target, "target");
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * An atomic write in progress: the content goes to a temporary file until {@link #commit()} renames it over
+     * the target. Closing without committing discards it. Not thread-safe.
+     */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path tmp;
+        private final FileChannel channel;
+        private final BufferedOutputStream buffered;
+        private final OutputStream stream;
+        private boolean done;
+
+        private Pending(Path target, Path tmp, FileChannel channel) {
+            this.target = target;
+            this.tmp = tmp;
+            this.channel = channel;
+            this.buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            // closing the caller's stream (e.g. through a Writer wrapped around it) only flushes; commit ends it
+            this.stream = new FilterOutputStream(buffered) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    checkOpen();
+                    buffered.write(b, off, len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    checkOpen();
+                    buffered.write(b);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    if (!done) {
+                        buffered.flush();
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+
+        /**
+         * The stream to write the content to.
+         *
+         * @return the buffered stream (closing it only flushes it)
+         */
+        public OutputStream stream() {
+            return stream;
+        }
+
+        /**
+         * The file this write will create or replace.
+         *
+         * @return the absolute target path
+         */
+        public Path target() {
+            return target;
+        }
+
+        /**
+         * Flushes the content to disk and renames the temporary file over the target.
+         *
+         * @throws IllegalStateException if already committed or discarded
+         * @throws IOException if flushing or renaming fails; the temporary file is then deleted and the target
+         *     left as it was
+         */
+        public void commit() throws IOException {
+            checkOpen();
+            done = true;
+            boolean moved = false;
+            try {
+                buffered.flush();
+                channel.force(true);
+                channel.close();
+                moveIntoPlace(tmp, target);
+                moved = true;
+            } finally {
+                if (!moved) {
+                    discard();
+                }
+            }
+        }
+
+        /** Discards the write unless it was committed: the temporary file is deleted. Idempotent. */
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            discard();
+        }
+
+        private void checkOpen() {
+            if (done) {
+                throw new IllegalStateException("the atomic write of " + target + " is already finished");
+            }
+        }
+
+        private void discard() {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the file is deleted below anyway
+            }
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                java.util.logging.Logger.getLogger(AtomicFiles.class.getName())
+                        .warning("could not delete the temporary file " + tmp + ": " + e);
+            }
+        }
+    }
+}

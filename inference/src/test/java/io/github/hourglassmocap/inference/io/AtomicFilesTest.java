@@ -1,0 +1,121 @@
+package io.github.hourglassmocap.inference.io;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void writesAndReplaces() throws Exception {
+        Path f = dir.resolve("out.txt");
+        AtomicFiles.writeString(f, "one");
+        assertEquals("one", Files.readString(f));
+        AtomicFiles.write(f, out -> out.write("two\u00e9".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("two\u00e9", Files.readString(f));
+        assertEquals(List.of("out.txt"), names(), "no temporary file left");
+    }
+
+    @Test
+    void failureMidWriteKeepsTheOldTargetAndLeavesNoTemporary() throws Exception {
+        Path f = dir.resolve("out.bin");
+        AtomicFiles.writeString(f, "old");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(f, out -> {
+            out.write(new byte[200_000]); // more than the buffer: bytes reach the temporary file
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertEquals("old", Files.readString(f));
+        assertEquals(List.of("out.bin"), names(), "no temporary file left");
+    }
+
+    @Test
+    void runtimeFailureWithoutOldTargetLeavesNothing() throws Exception {
+        Path f = dir.resolve("new.bin");
+        assertThrows(IllegalStateException.class, () -> AtomicFiles.write(f, out -> {
+            out.write(1);
+            throw new IllegalStateException("bug");
+        }));
+        assertEquals(List.of(), names());
+    }
+
+    @Test
+    void finishedFileIsNotOwnerOnly() throws Exception {
+        Assumptions.assumeTrue(Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null,
+                "POSIX permissions only");
+        Path plain = dir.resolve("plain.txt");
+        Files.writeString(plain, "x");
+        Path f = dir.resolve("atomic.txt");
+        AtomicFiles.writeString(f, "x");
+        Set<PosixFilePermission> got = Files.getPosixFilePermissions(f);
+        assertEquals(Files.getPosixFilePermissions(plain), got, "same permissions as a plain new file");
+        // a plain file under the usual umask is readable by others; createTempFile's 0600 would not be
+        Set<PosixFilePermission> plainPerms = Files.getPosixFilePermissions(plain);
+        if (plainPerms.contains(PosixFilePermission.OTHERS_READ) || plainPerms.contains(PosixFilePermission.GROUP_READ)) {
+            assertTrue(got.contains(PosixFilePermission.OTHERS_READ) || got.contains(PosixFilePermission.GROUP_READ),
+                    got.toString());
+        }
+    }
+
+    @Test
+    void missingFolderIsAClearError() {
+        Path f = dir.resolve("no/such/folder/out.txt");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> AtomicFiles.writeString(f, "x"));
+        assertTrue(e.getMessage().contains(dir.resolve("no/such/folder").toString())
+                && e.getMessage().contains("does not exist"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("no")));
+    }
+
+    @Test
+    void pendingWriteCommitsOrDiscards() throws Exception {
+        Path f = dir.resolve("stream.txt");
+        try (AtomicFiles.Pending p = AtomicFiles.open(f)) {
+            try (OutputStream out = p.stream()) {
+                out.write("abc".getBytes(StandardCharsets.US_ASCII));
+            }
+            assertFalse(Files.exists(f), "nothing visible before commit");
+            p.commit();
+            assertThrows(IllegalStateException.class, p::commit);
+        }
+        assertEquals("abc", Files.readString(f));
+
+        try (AtomicFiles.Pending p = AtomicFiles.open(f)) {
+            p.stream().write("discarded".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertEquals("abc", Files.readString(f));
+        assertEquals(List.of("stream.txt"), names());
+    }
+
+    @Test
+    void moveIntoPlaceReplaces() throws Exception {
+        Path a = dir.resolve(".a.part");
+        Path b = dir.resolve("b");
+        Files.writeString(a, "new");
+        Files.writeString(b, "old");
+        AtomicFiles.moveIntoPlace(a, b);
+        assertEquals("new", Files.readString(b));
+        assertFalse(Files.exists(a));
+    }
+}
