@@ -106,8 +106,7 @@ public final class AtomicFiles {
                     "the folder for " + abs.getFileName() + " does not exist (create it first)");
         }
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + abs.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part");
+            Path tmp = temporarySibling(abs);
             try {
                 FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 return new Pending(abs, tmp, ch);
@@ -117,6 +116,24 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Names a fresh hidden temporary file next to a target: {@code .<name>.<random hex>.part} in the target's
+     * folder, so a rename onto the target stays on one file system. Nothing is created; for writers that produce
+     * the file themselves (e.g. a video encoder given a path), followed by {@link #moveIntoPlace}.
+     *
+     * @param target the file to be replaced (not null; must name a file)
+     * @return an absolute path in the target's folder, not the target
+     */
+    public static Path temporarySibling(Path target) {
+        Objects.requireNonNull(target, "target");
+        Path abs = target.toAbsolutePath();
+        if (abs.getParent() == null || abs.getFileName() == null) {
+            throw new IllegalArgumentException("target must name a file, got " + target);
+        }
+        return abs.resolveSibling("." + abs.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part");
     }
 
     /**

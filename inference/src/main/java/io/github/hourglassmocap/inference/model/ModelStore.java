@@ -1,15 +1,14 @@
 package io.github.hourglassmocap.inference.model;
 
 import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -340,23 +339,20 @@ public final class ModelStore {
      */
     private void install(InputStream in, long length, PoseModelFile m, String from) throws IOException, ModelLoadException {
         Path target = cacheDir.resolve(m.fileName());
-        Path tmp = Files.createTempFile(cacheDir, "." + m.fileName() + ".", ".part");
-        boolean moved = false;
-        try {
+        try (AtomicFiles.Pending pending = AtomicFiles.open(target)) {
             MessageDigest md = sha256();
             long copied = 0;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                byte[] buf = new byte[1 << 16];
-                while (length < 0 || copied < length) {
-                    int want = length < 0 ? buf.length : (int) Math.min(buf.length, length - copied);
-                    int r = in.read(buf, 0, want);
-                    if (r < 0) {
-                        break;
-                    }
-                    md.update(buf, 0, r);
-                    out.write(buf, 0, r);
-                    copied += r;
+            OutputStream out = pending.stream();
+            byte[] buf = new byte[1 << 16];
+            while (length < 0 || copied < length) {
+                int want = length < 0 ? buf.length : (int) Math.min(buf.length, length - copied);
+                int r = in.read(buf, 0, want);
+                if (r < 0) {
+                    break;
                 }
+                md.update(buf, 0, r);
+                out.write(buf, 0, r);
+                copied += r;
             }
             if (length >= 0 && copied != length) {
                 throw new ModelLoadException(from + " ended after " + copied + " of " + length + " bytes (truncated); "
@@ -368,17 +364,8 @@ public final class ModelStore {
                 throw new ModelLoadException(m.fileName() + " from " + from + " has SHA-256 " + actual + ", expected "
                         + expected + " (" + spec() + "); refusing to use it. " + offlineHint());
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
+            pending.commit();
             LOG.info(() -> "installed " + target + " from " + from);
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
         }
     }
 

@@ -9,15 +9,15 @@ import com.google.gson.stream.JsonWriter;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +75,7 @@ public final class KeypointsFile {
      */
     public static final class Writer implements AutoCloseable {
         private final Path target;
-        private final Path tmp;
+        private final AtomicFiles.Pending pending;
         private final Header header;
         private final java.io.Writer out;
         private final JsonWriter json;
@@ -91,12 +91,11 @@ public final class KeypointsFile {
         public Writer(Path target, Header header) throws MocapIOException {
             this.target = target.toAbsolutePath();
             this.header = header;
-            Path dir = this.target.getParent();
+            AtomicFiles.Pending p = null;
             try {
-                // not createTempFile: that makes the file private to the user, and the rename would keep that
-                tmp = dir.resolve("." + this.target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-                out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
-                        java.nio.file.StandardOpenOption.WRITE);
+                p = AtomicFiles.open(this.target);
+                pending = p;
+                out = new OutputStreamWriter(p.stream(), StandardCharsets.UTF_8);
                 json = new JsonWriter(out);
                 json.beginObject();
                 json.name("version").value(VERSION);
@@ -107,6 +106,9 @@ public final class KeypointsFile {
                 json.name("model").value(header.model());
                 json.name("frames").beginArray();
             } catch (IOException e) {
+                if (p != null) {
+                    p.close();
+                }
                 throw new MocapIOException("cannot write keypoints file " + this.target + ": " + e.getMessage()
                         + " (is the folder there and writable?)", e);
             }
@@ -181,11 +183,7 @@ public final class KeypointsFile {
             } catch (IOException e) {
                 // the file is discarded anyway
             }
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                java.util.logging.Logger.getLogger(KeypointsFile.class.getName()).warning("could not delete " + tmp + ": " + e);
-            }
+            pending.close();
         }
 
         /**
@@ -203,11 +201,7 @@ public final class KeypointsFile {
                 json.endObject();
                 json.close();
                 finished = true;
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                pending.commit();
             } catch (IOException e) {
                 finished = false;
                 abort();

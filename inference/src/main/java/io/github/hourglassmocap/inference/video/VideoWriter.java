@@ -1,16 +1,14 @@
 package io.github.hourglassmocap.inference.video;
 
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -152,8 +150,7 @@ public final class VideoWriter implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw new MocapIOException("cannot write video " + target + ": a folder of that name exists");
         }
-        Path temp = folder.resolve("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part");
+        Path temp = AtomicFiles.temporarySibling(target);
         VideoWriter writer = new VideoWriter(target, temp, width, height, frameRateHz, codec);
         writer.start(muxer, options.bitRate());
         return writer;
@@ -380,11 +377,7 @@ public final class VideoWriter implements AutoCloseable {
         }
         releaseQuietly(r);
         try {
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(temp, target);
         } catch (IOException e) {
             deleteTemp();
             throw new MocapIOException("cannot rename " + temp + " to " + target + ": " + e, e);

@@ -118,4 +118,16 @@ class AtomicFilesTest {
         assertEquals("new", Files.readString(b));
         assertFalse(Files.exists(a));
     }
+
+    @Test
+    void temporarySiblingIsHiddenInTheSameFolderAndFresh() {
+        Path f = dir.resolve("clip.mp4");
+        Path a = AtomicFiles.temporarySibling(f);
+        Path b = AtomicFiles.temporarySibling(f);
+        assertEquals(dir.toAbsolutePath(), a.getParent());
+        assertTrue(a.getFileName().toString().startsWith(".clip.mp4.") && a.toString().endsWith(".part"), a.toString());
+        assertNotEquals(a, b);
+        assertFalse(Files.exists(a), "nothing is created");
+        assertThrows(IllegalArgumentException.class, () -> AtomicFiles.temporarySibling(Path.of("/")));
+    }
 }
