@@ -1,5 +1,10 @@
 package io.github.hourglassmocap.retarget.humanoid;
 
+import static io.github.hourglassmocap.retarget.humanoid.RigGeometry.cross;
+import static io.github.hourglassmocap.retarget.humanoid.RigGeometry.dot;
+import static io.github.hourglassmocap.retarget.humanoid.RigGeometry.norm;
+import static io.github.hourglassmocap.retarget.humanoid.RigGeometry.normalise;
+
 import io.github.hourglassmocap.retarget.humanoid.BoneName.Kind;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone.Finger;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone.Side;
@@ -562,21 +567,5 @@ public final class HumanoidMapper {
             }
             out.put(HumanoidBone.CHEST, chest);
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        return RigGeometry.dot(a, b);
-    }
-
-    private static double norm(double[] a) {
-        return RigGeometry.norm(a);
-    }
-
-    private static double[] normalise(double[] a) {
-        return RigGeometry.normalise(a);
-    }
-
-    private static double[] cross(double[] a, double[] b) {
-        return RigGeometry.cross(a, b);
     }
 }
