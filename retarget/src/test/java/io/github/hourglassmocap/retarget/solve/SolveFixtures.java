@@ -1,13 +1,22 @@
 package io.github.hourglassmocap.retarget.solve;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.jme3.anim.AnimClip;
+import com.jme3.anim.AnimComposer;
 import com.jme3.anim.Armature;
 import com.jme3.anim.Joint;
+import com.jme3.anim.TransformTrack;
 import com.jme3.asset.AssetManager;
 import com.jme3.asset.DesktopAssetManager;
 import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
+import com.jme3.math.Transform;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.retarget.filter.QuaternionSequences;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import java.util.Random;
 
@@ -79,5 +88,31 @@ public final class SolveFixtures {
         }
         a.update();
         return rig.view17(false);
+    }
+
+    /**
+     * Plays the clip named "mocap" of a loaded (exported and re-read) character at 0.5 s and checks that every
+     * joint the original clip animates is where the original puts it (0.1 degrees, 1 mm).
+     *
+     * @param composer the loaded character's composer (not null)
+     * @param armature the loaded character's armature (not null)
+     * @param clip the original clip (not null)
+     */
+    public static void assertPlaysLikeOriginal(AnimComposer composer, Armature armature, AnimClip clip) {
+        composer.setCurrentAction("mocap");
+        composer.update(0.5f);
+        int checked = 0;
+        for (var track : clip.getTracks()) {
+            TransformTrack tt = (TransformTrack) track;
+            Transform expected = new Transform();
+            tt.getDataAtTime(0.5, expected);
+            Joint j = armature.getJoint(((Joint) tt.getTarget()).getName());
+            assertNotNull(j, "joint " + ((Joint) tt.getTarget()).getName());
+            assertEquals(0.0, Math.toDegrees(QuaternionSequences.angleBetween(j.getLocalRotation().clone().normalizeLocal(),
+                    expected.getRotation().normalizeLocal())), 0.1, j.getName());
+            assertEquals(0f, j.getLocalTranslation().distance(expected.getTranslation()), 1e-3f, j.getName());
+            checked++;
+        }
+        assertTrue(checked >= 15, "tracks checked: " + checked);
     }
 }
