@@ -38,10 +38,7 @@ public final class PersonDetector implements AutoCloseable {
         runner = new TfLiteRunner(modelFile, threads, 1, 2);
         try {
             SsdAnchors anchors = SsdAnchors.blazePose();
-            int[] in = runner.inputShape(0);
-            if (in.length != 4 || in[1] != INPUT_SIZE || in[2] != INPUT_SIZE || in[3] != 3) {
-                throw new ModelLoadException(modelFile + ": input shape " + java.util.Arrays.toString(in) + ", expected [1, 224, 224, 3]");
-            }
+            runner.requireSquareImageInput(modelFile, INPUT_SIZE);
             // The two outputs are [1, anchors, 12] and [1, anchors, 1]; find which is which by size.
             int r = runner.outputSize(0) == anchors.count() * DetectionDecoder.COORDS ? 0 : 1;
             regressorOutput = r;

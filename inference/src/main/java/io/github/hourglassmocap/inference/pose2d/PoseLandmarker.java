@@ -35,10 +35,7 @@ public final class PoseLandmarker implements AutoCloseable {
     public PoseLandmarker(Path modelFile, int threads) throws ModelLoadException {
         runner = new TfLiteRunner(modelFile, threads, 1, OUTPUTS);
         try {
-            int[] in = runner.inputShape(0);
-            if (in.length != 4 || in[1] != INPUT_SIZE || in[2] != INPUT_SIZE || in[3] != 3) {
-                throw new ModelLoadException(modelFile + ": input shape " + Arrays.toString(in) + ", expected [1, 256, 256, 3]");
-            }
+            runner.requireSquareImageInput(modelFile, INPUT_SIZE);
             if (runner.outputSize(OUT_LANDMARKS) != LandmarkDecoder.MODEL_POINTS * PoseLandmarks.STRIDE || runner.outputSize(OUT_SCORE) != 1) {
                 throw new ModelLoadException(modelFile + ": outputs " + Arrays.toString(runner.outputShape(0)) + ", "
                         + Arrays.toString(runner.outputShape(1)) + "; expected [1, 195] and [1, 1]");

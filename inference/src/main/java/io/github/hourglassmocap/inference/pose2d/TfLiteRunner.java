@@ -134,6 +134,21 @@ public final class TfLiteRunner implements AutoCloseable {
     }
 
     /**
+     * Checks that input 0 takes one square 3-channel image, as the BlazePose models do.
+     *
+     * @param modelFile the model, named in the error (not null)
+     * @param side the expected width and height (&gt;0)
+     * @throws ModelLoadException if the input shape is not [1, side, side, 3]
+     */
+    void requireSquareImageInput(Path modelFile, int side) throws ModelLoadException {
+        int[] in = inputShape(0);
+        if (in.length != 4 || in[1] != side || in[2] != side || in[3] != 3) {
+            throw new ModelLoadException(modelFile + ": input shape " + Arrays.toString(in) + ", expected [1, "
+                    + side + ", " + side + ", 3]");
+        }
+    }
+
+    /**
      * Returns the shape of an output tensor.
      *
      * @param index the output (0..outputCount-1)

@@ -27,6 +27,10 @@ class TfLiteRunnerTest {
             assertArrayEquals(new int[] {1, 195}, r.outputShape(0));
             assertArrayEquals(new int[] {1, 1}, r.outputShape(1));
             assertEquals(5, r.outputCount());
+            r.requireSquareImageInput(lite, 256);
+            ModelLoadException shape = assertThrows(ModelLoadException.class, () -> r.requireSquareImageInput(lite, 224));
+            assertTrue(shape.getMessage().contains("[1, 256, 256, 3]") && shape.getMessage().contains("expected [1, 224, 224, 3]"),
+                    shape.getMessage());
             FloatBuffer in = r.input(0);
             for (int i = 0; i < in.limit(); i++) {
                 in.put(i, 0.5f);
