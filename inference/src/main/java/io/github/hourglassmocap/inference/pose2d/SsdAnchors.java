@@ -27,20 +27,18 @@ public final class SsdAnchors {
             throw new IllegalArgumentException("invalid anchor options: input " + inputWidth + "x" + inputHeight
                     + ", strides " + java.util.Arrays.toString(strides) + ", anchorsPerLayer " + anchorsPerLayer);
         }
-        int total = 0;
-        for (int layer = 0; layer < strides.length; ) {
-            int last = layer;
-            int repeats = 0;
-            while (last < strides.length && strides[last] == strides[layer]) {
-                repeats += anchorsPerLayer;
-                last++;
-            }
-            int fw = (int) Math.ceil(inputWidth / (double) strides[layer]);
-            int fh = (int) Math.ceil(inputHeight / (double) strides[layer]);
-            total += fw * fh * repeats;
-            layer = last;
-        }
-        centres = new float[total * 2];
+        centres = new float[layout(inputWidth, inputHeight, strides, anchorsPerLayer, offsetX, offsetY, null) * 2];
+        layout(inputWidth, inputHeight, strides, anchorsPerLayer, offsetX, offsetY, centres);
+    }
+
+    /**
+     * Walks the anchor grid: layers with the same stride form one feature map with their anchors repeated.
+     *
+     * @param centres where to write x, y per anchor (null: only count)
+     * @return the number of anchors
+     */
+    private static int layout(int inputWidth, int inputHeight, int[] strides, int anchorsPerLayer, float offsetX,
+            float offsetY, float[] centres) {
         int k = 0;
         for (int layer = 0; layer < strides.length; ) {
             int last = layer;
@@ -51,16 +49,22 @@ public final class SsdAnchors {
             }
             int fw = (int) Math.ceil(inputWidth / (double) strides[layer]);
             int fh = (int) Math.ceil(inputHeight / (double) strides[layer]);
-            for (int y = 0; y < fh; y++) {
-                for (int x = 0; x < fw; x++) {
-                    for (int a = 0; a < repeats; a++) {
-                        centres[k++] = (x + offsetX) / fw;
-                        centres[k++] = (y + offsetY) / fh;
+            if (centres == null) {
+                k += fw * fh * repeats;
+            } else {
+                for (int y = 0; y < fh; y++) {
+                    for (int x = 0; x < fw; x++) {
+                        for (int a = 0; a < repeats; a++) {
+                            centres[2 * k] = (x + offsetX) / fw;
+                            centres[2 * k + 1] = (y + offsetY) / fh;
+                            k++;
+                        }
                     }
                 }
             }
             layer = last;
         }
+        return k;
     }
 
     /**
