@@ -27,7 +27,7 @@ from hot.models import build_model  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
 
 OPSET = 17
-ARCH = {"baseline": "mixste", "hot": "hot", "tpc": "tpc"}
+ARCH = {"baseline": "mixste", "hot": "hot", "tpc": "tpc", "mlp": "mlp"}
 
 
 def golden_inputs(F, seed=7):
@@ -83,14 +83,15 @@ def main(argv=None):
         cfg = ck["cfg"]
         model = build_model(cfg)
         model.load_state_dict(ck["model"])
+        cfg = dict(model.cfg)
     model.eval()
-    F = cfg["frames"]
+    F = cfg.get("frames", args.frames)
     os.makedirs(args.out, exist_ok=True)
     onnx_path = os.path.join(args.out, args.name + ".onnx")
     tmp = onnx_path + ".tmp"
     real, ties = golden_inputs(F)
     x = torch.from_numpy(real)
-    hot = cfg["mode"] != "baseline"
+    hot = cfg["mode"] not in ("baseline", "mlp")
 
     class Wrap(torch.nn.Module):
         def __init__(self, m):
@@ -103,8 +104,9 @@ def main(argv=None):
 
     outputs = ["pose3d", "keptFrames"] if hot else ["pose3d"]
     with torch.no_grad():
-        torch.onnx.export(Wrap(model), (x,), tmp, opset_version=OPSET, input_names=["keypoints"],
+        torch.onnx.export(Wrap(model).eval(), (x,), tmp, opset_version=OPSET, input_names=["keypoints"],
                           output_names=outputs, do_constant_folding=True)
+    model.eval()  # export restores the wrapper's (training) mode on exit; goldens need eval mode
     m = onnx.load(tmp)
     onnx.checker.check_model(m, full_check=True)
     ops = sorted({n.op_type for n in m.graph.node})
@@ -166,6 +168,17 @@ def main(argv=None):
         man["hot"] = {"tokensKept": cfg["n"], "pruneAfterBlock": cfg["k"], "pruning": cfg["prune"],
                       "recovery": cfg["recover"] if cfg["mode"] == "hot" else None, "knn": cfg["knn"],
                       "tieBreak": "density + frame index x 1e-5; score + frame index x 1e-7"}
+    if args.ckpt:
+        run = os.path.dirname(os.path.abspath(args.ckpt))
+        rp, cp = os.path.join(run, "result.json"), os.path.join(run, "config.json")
+        if os.path.exists(rp) and os.path.exists(cp):
+            res, conf = json.load(open(rp)), json.load(open(cp))
+            man["training"] = {"trainMinutes": res["train_minutes"], "wallMinutes": res["wall_minutes"],
+                               "steps": res["step"], "batch": conf["args"]["batch"],
+                               "trainTakes": conf["train_takes"], "trainFrames": conf["train_frames"],
+                               "validationTakes": conf["val_takes"], "dataDigest": conf["data_digest"]}
+            man["validation"] = {k: v for k, v in res.items() if "mpjpe" in k}
+            man["validation"]["units"] = "mm"
     if args.extra:
         with open(args.extra) as f:
             man.update(json.load(f))

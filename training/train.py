@@ -129,7 +129,7 @@ def main(argv=None):
             return args.lr * (step + 1) / args.warmup
         return 1e-5 + 0.5 * (args.lr - 1e-5) * (1 + math.cos(math.pi * min(1.0, frac)))
 
-    last_eval = state["train_s"] if state["step"] else -1e9
+    last_eval = state["train_s"] if state["step"] or args.eval_every >= 1e4 else -1e9
     last_ckpt = state["train_s"]
     wall0 = time.time() - state["wall_s"]
     run_loss, run_n = 0.0, 0
@@ -148,7 +148,7 @@ def main(argv=None):
         state["train_s"] += time.time() - t0
         run_loss += float(loss)
         run_n += 1
-        done = state["train_s"] >= budget
+        done = state["train_s"] >= budget or (args.max_steps and state["step"] >= args.max_steps)
         if state["train_s"] - last_eval >= args.eval_every or done:
             res = evaluate(model, val, full=done)
             state["wall_s"] = time.time() - wall0
