@@ -10,7 +10,7 @@ JOBS=${2:-2}
 D=${DATA:-$PWD/data/cmu30}
 HOT=${3:-runs/hot/final.pt}
 BASE=${4:-runs/base/final.pt}
-COMMON="--data $D --batch 32 --minutes 1000 --max-steps $STEPS --eval-every 100000 --ckpt-every 60 --warmup 5 --lr 3e-4"
+COMMON="--data $D --batch 16 --minutes 1000 --max-steps $STEPS --eval-every 100000 --ckpt-every 60 --warmup 5 --lr 3e-4"
 cat > runs/ablate.list <<LIST
 ab-base --mode baseline --init-from $BASE
 ab-hot-n11-k1 --mode hot --n 11 --k 1 --init-from $HOT
