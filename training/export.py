@@ -68,6 +68,8 @@ def main(argv=None):
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--n", type=int, default=9)
     ap.add_argument("--k", type=int, default=1)
+    ap.add_argument("--prune", default="tpc")
+    ap.add_argument("--recover", default="tra")
     ap.add_argument("--name", required=True)
     ap.add_argument("--out", default="assets/models")
     ap.add_argument("--extra", default=None, help="JSON file merged into the manifest (training, validation)")
@@ -75,7 +77,8 @@ def main(argv=None):
 
     if args.untrained:
         torch.manual_seed(0)
-        cfg = dict(mode=args.mode, frames=args.frames, dim=args.dim, depth=args.depth, n=args.n, k=args.k)
+        cfg = dict(mode=args.mode, frames=args.frames, dim=args.dim, depth=args.depth, n=args.n, k=args.k,
+                   prune=args.prune, recover=args.recover)
         model = build_model(cfg)
         cfg = model.cfg
     else:
