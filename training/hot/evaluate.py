@@ -31,6 +31,8 @@ def evaluate(model, val, full=False):
         else:
             res[f"mpjpe_{name}"] = 1000 * mpjpe(p, y)
             res[f"mpjpe_centre_{name}"] = 1000 * mpjpe(p[:, c], y[:, c])
+            # MPJVE: error of the frame-to-frame joint velocity (mm per frame); jitter shows here
+            res[f"mpjve_{name}"] = 1000 * mpjpe(p[:, 1:] - p[:, :-1], y[:, 1:] - y[:, :-1])
             if full:
                 res[f"pa_mpjpe_{name}"] = 1000 * pa_mpjpe(p, y)
     return res
