@@ -3,16 +3,16 @@ package io.github.hourglassmocap.plugin;
 import com.jme3.anim.AnimClip;
 import com.jme3.export.binary.BinaryExporter;
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes clips atomically: to a temporary file in the target folder, then renamed over the target, so a crash
- * or a full disk never leaves a half-written clip (the previous version, if any, stays intact).
+ * Writes clips atomically (through {@link AtomicFiles}): to a temporary file in the target folder, then renamed
+ * over the target, so a crash or a full disk never leaves a half-written clip (the previous version, if any,
+ * stays intact).
  */
 public final class ClipFiles {
     private ClipFiles() {
@@ -38,7 +38,7 @@ public final class ClipFiles {
         /**
          * Writes the content.
          *
-         * @param out the stream (not null; closed by the caller)
+         * @param out the stream (not null; closed by the caller; closing it here only flushes it)
          * @throws IOException if writing failed
          */
         void write(OutputStream out) throws IOException;
@@ -53,38 +53,12 @@ public final class ClipFiles {
      */
     public static void writeAtomically(Path file, Writer writer) throws MocapIOException {
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                writer.write(out);
-            }
-            try {
-                // Temporary files are private (0600); a saved clip is an ordinary file.
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the defaults
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            Files.createDirectories(abs.getParent());
+            AtomicFiles.write(abs, writer::write);
         } catch (IOException e) {
             throw new MocapIOException("cannot write " + abs + ": " + e
                     + " (is the folder writable and is there space left? choose another output folder)", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException e) {
-                    java.util.logging.Logger.getLogger(ClipFiles.class.getName())
-                            .warning("could not remove temporary file " + tmp + ": " + e);
-                }
-            }
         }
     }
 }

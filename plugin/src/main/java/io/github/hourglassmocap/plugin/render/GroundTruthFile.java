@@ -7,14 +7,14 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,42 +56,14 @@ public record GroundTruthFile(GroundTruthHeader header, List<TruthFrame> frames)
             throw new IllegalArgumentException("file must not be null");
         }
         Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8); JsonWriter json = new JsonWriter(w)) {
-                writeJson(json);
-            }
-            makeReadable(tmp);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(abs, out -> {
+                try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8); JsonWriter json = new JsonWriter(w)) {
+                    writeJson(json);
+                }
+            });
         } catch (IOException e) {
             throw new MocapIOException("cannot write ground truth " + abs + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the rename succeeded or the write already failed with its own message
-                }
-            }
-        }
-    }
-
-    /**
-     * Gives a temporary file (created owner-only) the permissions of an ordinary new file, rw-r--r--, where
-     * the file system has POSIX permissions.
-     *
-     * @param file the file (modified)
-     * @throws IOException if the permissions cannot be set
-     */
-    private static void makeReadable(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
