@@ -1,5 +1,6 @@
 package io.github.hourglassmocap.plugin;
 
+import static io.github.hourglassmocap.plugin.AppHarness.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,9 +23,9 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.pipeline.PipelineMode;
 import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import io.github.hourglassmocap.inference.pipeline.StreamingPipeline;
-import io.github.hourglassmocap.plugin.TestStages.CentroidStage;
-import io.github.hourglassmocap.plugin.TestStages.DelayLift;
-import io.github.hourglassmocap.plugin.TestStages.SquareSource;
+import io.github.hourglassmocap.inference.pipeline.TestStages.CentroidStage;
+import io.github.hourglassmocap.inference.pipeline.TestStages.DelayLift;
+import io.github.hourglassmocap.inference.pipeline.TestStages.SquareSource;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,10 +77,7 @@ class MocapAppStateTest {
     @AfterEach
     void detach() throws Exception {
         if (state != null) {
-            MocapAppState s = state;
-            app.run(() -> app.getStateManager().detach(s));
-            waitFor(() -> !s.isInitialized(), 10_000, "the state to be cleaned up");
-            s.awaitReleased();
+            app.detachAndAwaitRelease(state, 10_000);
         }
         app.run(scene::removeFromParent);
     }
@@ -102,17 +100,6 @@ class MocapAppStateTest {
         app.run(() -> app.getStateManager().attach(s));
         state = s;
         return s;
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier cond, long millis, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
     }
 
     private static Quaternion rotation(Spatial m, int joint) {

@@ -1,5 +1,6 @@
 package io.github.hourglassmocap.tests;
 
+import static io.github.hourglassmocap.plugin.AppHarness.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +19,7 @@ import io.github.hourglassmocap.inference.video.Frame;
 import io.github.hourglassmocap.inference.video.FrameSource;
 import io.github.hourglassmocap.inference.video.ReplayAsLiveSource;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
+import io.github.hourglassmocap.plugin.AppHarness;
 import io.github.hourglassmocap.plugin.Armatures;
 import io.github.hourglassmocap.plugin.MocapAppState;
 import io.github.hourglassmocap.plugin.MocapControl;
@@ -69,24 +71,11 @@ class MocapAppStateEndToEndTest {
     @AfterEach
     void detach() throws Exception {
         if (state != null) {
-            MocapAppState s = state;
-            app.run(() -> app.getStateManager().detach(s));
-            waitFor(() -> !s.isInitialized(), 20_000, "cleanup");
-            s.awaitReleased();
+            app.detachAndAwaitRelease(state, 20_000);
         }
         if (jaime != null) {
             Spatial j = jaime;
             app.run(j::removeFromParent);
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier c, long ms, String what) throws InterruptedException {
-        long end = System.nanoTime() + ms * 1_000_000L;
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
         }
     }
 

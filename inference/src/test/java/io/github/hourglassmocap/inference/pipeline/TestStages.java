@@ -10,27 +10,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Real but simple stages for the threading tests: a moving bright square, its centroid, a delayed lifter. */
-final class TestStages {
-    static final int W = 641;
-    static final int H = 479;
+/**
+ * Real but simple stages for the threading tests: a moving bright square, its centroid, a delayed lifter. Shared
+ * with the plugin's tests through this module's test-jar.
+ */
+public final class TestStages {
+    /** Frame width: odd, as the house style asks for image code. */
+    public static final int W = 641;
+    /** Frame height: odd. */
+    public static final int H = 479;
 
     private TestStages() {
     }
 
     /** Renders a white 40x40 square moving right by 3 px per frame on black; optionally paced and failing. */
-    static final class SquareSource implements FrameSource {
+    public static final class SquareSource implements FrameSource {
         final int frames;
         final double fps;
         final boolean live;
         final int failAt;
-        final AtomicInteger closes = new AtomicInteger();
+        /** How many times {@code close()} took effect (1 after any number of calls). */
+        public final AtomicInteger closes = new AtomicInteger();
         final ByteBuffer buf = ByteBuffer.allocateDirect(W * 3 * H);
         int next;
         long startNanos = -1;
         volatile boolean closed;
 
-        SquareSource(int frames, double fps, boolean live, int failAt) {
+        /**
+         * @param frames frames before end of stream
+         * @param fps frame rate (paced to it when live)
+         * @param live whether grab() waits for each frame's time
+         * @param failAt frame index whose grab() throws DecodeException, or -1 for none
+         */
+        public SquareSource(int frames, double fps, boolean live, int failAt) {
             this.frames = frames;
             this.fps = fps;
             this.live = live;
@@ -103,12 +115,14 @@ final class TestStages {
     }
 
     /** Puts every joint at the centroid of the bright pixels; optionally slow. */
-    static final class CentroidStage implements Pose2dStage {
+    public static final class CentroidStage implements Pose2dStage {
         final long delayMillis;
-        final AtomicInteger closes = new AtomicInteger();
+        /** How many times {@code close()} took effect (1 after any number of calls). */
+        public final AtomicInteger closes = new AtomicInteger();
         boolean closed;
 
-        CentroidStage(long delayMillis) {
+        /** @param delayMillis extra time each detect() takes, 0 for none */
+        public CentroidStage(long delayMillis) {
             this.delayMillis = delayMillis;
         }
 
@@ -158,14 +172,19 @@ final class TestStages {
     }
 
     /** Emits frame i when frame i+L arrives: joints (x/W, y/W, 0) of the 2D centroid; fails at a frame if asked. */
-    static final class DelayLift implements LiftStage {
+    public static final class DelayLift implements LiftStage {
         final int lookahead;
         final long failAt;
         final ArrayDeque<Pose2dSample> held = new ArrayDeque<>();
-        final AtomicInteger closes = new AtomicInteger();
+        /** How many times {@code close()} took effect (1 after any number of calls). */
+        public final AtomicInteger closes = new AtomicInteger();
         boolean closed;
 
-        DelayLift(int lookahead, long failAt) {
+        /**
+         * @param lookahead frames held back before a pose is emitted
+         * @param failAt frame index whose push() throws, or -1 for none
+         */
+        public DelayLift(int lookahead, long failAt) {
             this.lookahead = lookahead;
             this.failAt = failAt;
         }
