@@ -4,12 +4,8 @@ import com.jme3.anim.AnimComposer;
 import com.jme3.app.SimpleApplication;
 import com.jme3.asset.plugins.FileLocator;
 import com.jme3.font.BitmapText;
-import com.jme3.light.AmbientLight;
-import com.jme3.light.DirectionalLight;
-import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Spatial;
-import com.jme3.system.AppSettings;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.plugin.bake.BakeOptions;
 import io.github.hourglassmocap.plugin.bake.BakeResult;
@@ -59,25 +55,12 @@ public final class BakeVideoDemo extends SimpleApplication {
             }
         }
         BakeVideoDemo app = new BakeVideoDemo(video != null ? video : Samples.sampleVideo(), out, character);
-        AppSettings s = new AppSettings(true);
-        s.setAudioRenderer(null);
-        s.setResolution(1024, 640);
-        s.setTitle("hourglass-mocap: bake a video");
-        app.setSettings(s);
-        app.setShowSettings(false);
-        app.setPauseOnLostFocus(false);
-        app.start();
+        DemoScene.launch(app, 1024, 640, "hourglass-mocap: bake a video");
     }
 
     @Override
     public void simpleInitApp() {
-        flyCam.setDragToRotate(true);
-        cam.setLocation(new Vector3f(0, 1.2f, 4.5f));
-        cam.lookAt(new Vector3f(0, 0.9f, 0), Vector3f.UNIT_Y);
-        viewPort.setBackgroundColor(new ColorRGBA(0.25f, 0.3f, 0.38f, 1));
-        rootNode.addLight(new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal()));
-        rootNode.addLight(new AmbientLight(ColorRGBA.White.mult(0.5f)));
-        rootNode.attachChild(LiveAvatarDemo.floor(this));
+        DemoScene.setUpStage(this, new Vector3f(0, 1.2f, 4.5f), new Vector3f(0, 0.9f, 0));
         text = new BitmapText(guiFont);
         text.setLocalTranslation(10, cam.getHeight() - 10, 0);
         guiNode.attachChild(text);
@@ -112,7 +95,7 @@ public final class BakeVideoDemo extends SimpleApplication {
             Path j3o = r.files().get("clip.j3o").toAbsolutePath();
             assetManager.registerLocator(j3o.getParent().toString(), FileLocator.class);
             Spatial m = assetManager.loadModel(j3o.getFileName().toString());
-            LiveAvatarDemo.standOnFloor(m, 1.8f);
+            DemoScene.standOnFloor(m, 1.8f);
             rootNode.attachChild(m);
             m.depthFirstTraversal(s -> {
                 AnimComposer c = s.getControl(AnimComposer.class);

@@ -1,19 +1,9 @@
 package io.github.hourglassmocap.examples;
 
 import com.jme3.app.SimpleApplication;
-import com.jme3.bounding.BoundingBox;
 import com.jme3.input.KeyInput;
-import com.jme3.light.AmbientLight;
-import com.jme3.light.DirectionalLight;
-import com.jme3.material.Material;
-import com.jme3.math.ColorRGBA;
-import com.jme3.math.FastMath;
-import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
-import com.jme3.scene.Geometry;
 import com.jme3.scene.Spatial;
-import com.jme3.scene.shape.Quad;
-import com.jme3.system.AppSettings;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.plugin.GlbClipExporter;
 import io.github.hourglassmocap.plugin.MocapAppState;
@@ -61,26 +51,13 @@ public final class LiveAvatarDemo extends SimpleApplication {
             src = Samples.sampleVideo().toString();
         }
         LiveAvatarDemo app = new LiveAvatarDemo(src, lookahead);
-        AppSettings s = new AppSettings(true);
-        s.setAudioRenderer(null);
-        s.setResolution(1280, 720);
-        s.setTitle("hourglass-mocap: live avatars (" + src + ")");
-        app.setSettings(s);
-        app.setShowSettings(false);
-        app.setPauseOnLostFocus(false);
-        app.start();
+        DemoScene.launch(app, 1280, 720, "hourglass-mocap: live avatars (" + src + ")");
     }
 
     @Override
     public void simpleInitApp() {
         flyCam.setMoveSpeed(3);
-        flyCam.setDragToRotate(true);
-        cam.setLocation(new Vector3f(0, 1.3f, 5.5f));
-        cam.lookAt(new Vector3f(0, 0.9f, 0), Vector3f.UNIT_Y);
-        viewPort.setBackgroundColor(new ColorRGBA(0.25f, 0.3f, 0.38f, 1));
-        rootNode.addLight(new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal()));
-        rootNode.addLight(new AmbientLight(ColorRGBA.White.mult(0.5f)));
-        rootNode.attachChild(floor(this));
+        DemoScene.setUpStage(this, new Vector3f(0, 1.3f, 5.5f), new Vector3f(0, 0.9f, 0));
 
         mocap = new MocapAppState(MocapStages.liveSource(source), MocapStages.pose2d(PoseModelFile.LITE, 2),
                 MocapStages.lifter(lookahead, 1));
@@ -122,39 +99,9 @@ public final class LiveAvatarDemo extends SimpleApplication {
     private Spatial character(String name, float x) {
         Spatial m = BuiltInCharacters.load(assetManager, BuiltInCharacters.assetPath(name));
         m.setName(name);
-        standOnFloor(m, 1.8f);
+        DemoScene.standOnFloor(m, 1.8f);
         m.move(x, 0, 0);
         rootNode.attachChild(m);
         return m;
-    }
-
-    /**
-     * Scales a character to a height and puts its feet on y = 0.
-     *
-     * @param m the character (modified)
-     * @param height the height (in world units)
-     */
-    static void standOnFloor(Spatial m, float height) {
-        m.updateGeometricState();
-        BoundingBox b = (BoundingBox) m.getWorldBound();
-        float h = b.getYExtent() * 2;
-        if (h > 0) {
-            m.scale(height / h);
-        }
-        m.updateGeometricState();
-        b = (BoundingBox) m.getWorldBound();
-        m.move(-b.getCenter().x, -(b.getCenter().y - b.getYExtent()), -b.getCenter().z);
-    }
-
-    static Geometry floor(SimpleApplication app) {
-        Geometry floor = new Geometry("floor", new Quad(20, 20));
-        Material fm = new Material(app.getAssetManager(), "Common/MatDefs/Light/Lighting.j3md");
-        fm.setBoolean("UseMaterialColors", true);
-        fm.setColor("Diffuse", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
-        fm.setColor("Ambient", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
-        floor.setMaterial(fm);
-        floor.setLocalRotation(new Quaternion().fromAngleAxis(-FastMath.HALF_PI, Vector3f.UNIT_X));
-        floor.setLocalTranslation(-10, 0, 10);
-        return floor;
     }
 }

@@ -2,16 +2,12 @@ package io.github.hourglassmocap.examples;
 
 import com.jme3.anim.AnimComposer;
 import com.jme3.app.SimpleApplication;
-import com.jme3.light.AmbientLight;
-import com.jme3.light.DirectionalLight;
 import com.jme3.material.Material;
-import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Spatial;
 import com.jme3.scene.VertexBuffer;
 import com.jme3.scene.shape.Quad;
-import com.jme3.system.AppSettings;
 import com.jme3.texture.Image;
 import com.jme3.texture.Texture2D;
 import com.jme3.texture.image.ColorSpace;
@@ -68,25 +64,12 @@ public final class PreviewSceneDemo extends SimpleApplication {
         Path video = args.length > 1 ? Path.of(args[1])
                 : Path.of(KeypointsFile.read(dir.resolve("keypoints.json")).header().source());
         PreviewSceneDemo app = new PreviewSceneDemo(dir, video);
-        AppSettings s = new AppSettings(true);
-        s.setAudioRenderer(null);
-        s.setResolution(1280, 720);
-        s.setTitle("hourglass-mocap: a baked take on several characters");
-        app.setSettings(s);
-        app.setShowSettings(false);
-        app.setPauseOnLostFocus(false);
-        app.start();
+        DemoScene.launch(app, 1280, 720, "hourglass-mocap: a baked take on several characters");
     }
 
     @Override
     public void simpleInitApp() {
-        flyCam.setDragToRotate(true);
-        cam.setLocation(new Vector3f(0, 1.5f, 7f));
-        cam.lookAt(new Vector3f(0, 1.0f, 0), Vector3f.UNIT_Y);
-        viewPort.setBackgroundColor(new ColorRGBA(0.25f, 0.3f, 0.38f, 1));
-        rootNode.addLight(new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal()));
-        rootNode.addLight(new AmbientLight(ColorRGBA.White.mult(0.5f)));
-        rootNode.attachChild(LiveAvatarDemo.floor(this));
+        DemoScene.setUpStage(this, new Vector3f(0, 1.5f, 7f), new Vector3f(0, 1.0f, 0));
         Pose3dSequence poses;
         try {
             poses = Pose3dSequence.read(bakeDir.resolve("pose3d.json"));
@@ -97,7 +80,7 @@ public final class PreviewSceneDemo extends SimpleApplication {
         for (int i = 0; i < CHARACTERS.length; i++) {
             Spatial m = BuiltInCharacters.load(assetManager, BuiltInCharacters.assetPath(CHARACTERS[i]));
             ClipBaking.Baked baked = ClipBaking.retarget(m, BuiltInCharacters.map(CHARACTERS[i]), poses, true, "take");
-            LiveAvatarDemo.standOnFloor(m, 1.8f);
+            DemoScene.standOnFloor(m, 1.8f);
             m.move(-1.2f + 1.8f * i, 0, 0);
             rootNode.attachChild(m);
             composers[i] = io.github.hourglassmocap.retarget.export.J3oExporter.attach(m, baked.clip());
