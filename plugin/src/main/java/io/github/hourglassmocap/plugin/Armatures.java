@@ -6,6 +6,9 @@ import com.jme3.anim.util.AnimMigrationUtils;
 import com.jme3.scene.Node;
 import com.jme3.scene.SceneGraphVisitorAdapter;
 import com.jme3.scene.Spatial;
+import com.jme3.scene.control.Control;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finds the armature of a loaded character, migrating models saved with jME's old animation system.
@@ -50,7 +53,19 @@ public final class Armatures {
     }
 
     private static SkinningControl search(Spatial model) {
-        SkinningControl[] found = new SkinningControl[1];
+        return findControl(model, SkinningControl.class);
+    }
+
+    /**
+     * Finds the first control of a type in a model, in the order of {@link Spatial#depthFirstTraversal}.
+     *
+     * @param model the model (not null)
+     * @param type the control's class (not null)
+     * @param <C> the control's type
+     * @return the first such control, or null if the model has none
+     */
+    public static <C extends Control> C findControl(Spatial model, Class<C> type) {
+        List<C> found = new ArrayList<>(1);
         model.depthFirstTraversal(new SceneGraphVisitorAdapter() {
             @Override
             public void visit(Node node) {
@@ -63,12 +78,13 @@ public final class Armatures {
             }
 
             private void check(Spatial s) {
-                if (found[0] == null && s.getControl(SkinningControl.class) != null) {
-                    found[0] = s.getControl(SkinningControl.class);
+                C c = s.getControl(type);
+                if (c != null && found.isEmpty()) {
+                    found.add(c);
                 }
             }
         });
-        return found[0];
+        return found.isEmpty() ? null : found.get(0);
     }
 
     @SuppressWarnings("deprecation")

@@ -19,6 +19,7 @@ import com.jme3.scene.Node;
 import com.jme3.scene.SceneGraphVisitorAdapter;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.plugin.Armatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -208,8 +209,8 @@ public final class RenderCharacter {
             throw new ModelLoadException("cannot load model " + sourceText + ": " + e, e);
         }
         AnimMigrationUtils.migrate(model);
-        AnimComposer composer = findControl(model, AnimComposer.class);
-        SkinningControl skinning = findControl(model, SkinningControl.class);
+        AnimComposer composer = Armatures.findControl(model, AnimComposer.class);
+        SkinningControl skinning = Armatures.findControl(model, SkinningControl.class);
         if (skinning == null) {
             throw new ModelLoadException("model " + sourceText + " has no armature (no SkinningControl): "
                     + "render-synthetic needs a rigged character");
@@ -263,29 +264,6 @@ public final class RenderCharacter {
             throw new ModelLoadException("model " + file + " is not a jME binary (.j3o) file: it does not start with"
                     + " the JME3 signature (re-export it from the jME SDK or give the original mesh.xml/glTF)");
         }
-    }
-
-    private static <C extends com.jme3.scene.control.Control> C findControl(Spatial root, Class<C> type) {
-        List<C> found = new ArrayList<>();
-        root.depthFirstTraversal(new SceneGraphVisitorAdapter() {
-            @Override
-            public void visit(Node n) {
-                take(n);
-            }
-
-            @Override
-            public void visit(com.jme3.scene.Geometry g) {
-                take(g);
-            }
-
-            private void take(Spatial s) {
-                C c = s.getControl(type);
-                if (c != null && found.isEmpty()) {
-                    found.add(c);
-                }
-            }
-        });
-        return found.isEmpty() ? null : found.get(0);
     }
 
     /**
