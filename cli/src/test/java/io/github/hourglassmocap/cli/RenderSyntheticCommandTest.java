@@ -18,7 +18,7 @@ class RenderSyntheticCommandTest {
     Path tmp;
 
     private static String[] run(String... args) {
-        return EvalLifterCommandTest.run(args);
+        return CliRun.run(args);
     }
 
     @Test
