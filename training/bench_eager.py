@@ -8,7 +8,8 @@ Owned by the lifter runtime (docs/lifter.md); imports the training code's model 
 
 Weights: a model's manifest holds its config; an untrained export (manifest "trained": false) is rebuilt
 exactly as export.py builds it (torch.manual_seed(0), then build_model); a trained one needs its
-checkpoint, given with --ckpt or found as training/runs/*/final.pt with the same config. Either way the
+checkpoint, given with --ckpt or found among <runs>/*/final.pt (default training/runs) by config and golden
+tensors. Either way the
 model must reproduce the manifest's golden tensors (max abs difference <= 1e-4) before it is timed, so
 the two runtimes are proven to run the same weights on the same input (the golden input).
 Batch 1, torch.no_grad(), interleaved repetitions (A B A B ...), median milliseconds per window.
@@ -31,38 +32,50 @@ from hot.models import build_model  # noqa: E402
 PARITY = 1e-4
 
 
-def load(onnx_path, ckpts):
+def load(onnx_path, ckpts, runs_dir):
     base = onnx_path[:-5] if onnx_path.endswith(".onnx") else onnx_path
     with open(base + ".json") as f:
         man = json.load(f)
     cfg = man["config"]
     ckpt = ckpts.get(onnx_path) or ckpts.get(os.path.basename(onnx_path))
-    if ckpt is None and man.get("trained") is False:
-        torch.manual_seed(0)
-        model = build_model(cfg)
-        how = "rebuilt untrained (seed 0, as export.py)"
-    else:
-        if ckpt is None:
-            for cand in sorted(glob.glob(os.path.join(HERE, "runs", "*", "final.pt"))):
-                ck = torch.load(cand, map_location="cpu")
-                if ck.get("cfg") == cfg:
-                    ckpt = cand
-                    break
-        if ckpt is None:
-            raise SystemExit(f"{onnx_path}: trained model and no checkpoint with its config; pass --ckpt {onnx_path}=<final.pt>")
-        ck = torch.load(ckpt, map_location="cpu")
-        model = build_model(ck.get("cfg", cfg))
-        model.load_state_dict(ck["model"])
-        how = f"checkpoint {ckpt}"
-    model.eval()
     with open(base + ".golden.json") as f:
         golden = json.load(f)
     F = man["frames"]
     x = torch.tensor(np.asarray(golden["input"], dtype=np.float32).reshape(1, F, 17, 2))
     want = np.asarray(golden["output"], dtype=np.float32).reshape(man["output"]["shape"])
-    with torch.no_grad():
-        y = model(x).numpy()
-    diff = float(np.abs(y - want).max())
+
+    def parity(model):
+        model.eval()
+        with torch.no_grad():
+            return float(np.abs(model(x).numpy() - want).max())
+
+    if ckpt is None and man.get("trained") is False:
+        torch.manual_seed(0)
+        model = build_model(cfg)
+        how = "rebuilt untrained (seed 0, as export.py)"
+    elif ckpt is not None:
+        ck = torch.load(ckpt, map_location="cpu")
+        model = build_model(ck.get("cfg", cfg))
+        model.load_state_dict(ck["model"])
+        how = f"checkpoint {ckpt}"
+    else:
+        # Any checkpoint under the run folders whose config agrees with the manifest's on the keys it has;
+        # the golden tensors decide which one holds the exported weights.
+        model = None
+        for cand in sorted(glob.glob(os.path.join(runs_dir, "*", "final.pt"))):
+            ck = torch.load(cand, map_location="cpu")
+            c = ck.get("cfg") or {}
+            if not c or any(cfg.get(k) != v for k, v in c.items()):
+                continue
+            m = build_model(c)
+            m.load_state_dict(ck["model"])
+            if parity(m) <= PARITY:
+                model, how = m, f"checkpoint {cand} (found by config and golden tensors)"
+                break
+        if model is None:
+            raise SystemExit(f"{onnx_path}: trained model and no checkpoint under {runs_dir} reproduces its golden"
+                             f" tensors; pass --ckpt {onnx_path}=<final.pt> or --runs <folder>")
+    diff = parity(model)
     if diff > PARITY:
         raise SystemExit(f"{onnx_path}: PyTorch output differs from the golden tensors by {diff:.2e} (> {PARITY});"
                          f" not the same weights ({how}); pass the right --ckpt")
@@ -76,10 +89,11 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--reps", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--runs", default=os.path.join(HERE, "runs"), help="folder of training runs searched for checkpoints")
     a = ap.parse_args(argv)
     torch.set_num_threads(a.threads)
     ckpts = dict(c.split("=", 1) for c in a.ckpt)
-    models = [load(p, ckpts) for p in a.models]
+    models = [load(p, ckpts, a.runs) for p in a.models]
     for (name, _, _, how, diff), p in zip(models, a.models):
         print(f"{name}: {how}; golden parity max |PyTorch - golden| = {diff:.2e}")
     times = [[] for _ in models]

@@ -45,6 +45,10 @@ public final class BenchLifterCommand implements Callable<Integer> {
             description = "Also time PyTorch eager with this Python (one with torch, e.g. /usr/bin/python3) via training/bench_eager.py.")
     String python;
 
+    @Option(names = "--runs", paramLabel = "FOLDER",
+            description = "Training runs searched by bench_eager.py for the trained models' checkpoints (default training/runs).")
+    Path runs;
+
     @Mixin
     LifterRuntimeOptions runtime;
 
@@ -127,8 +131,11 @@ public final class BenchLifterCommand implements Callable<Integer> {
     private void pytorch(Path hotPath, Path basePath, Timing th, Timing tb) {
         Path script = Path.of(System.getProperty("mocap.home", "."), "training", "bench_eager.py");
         int threads = runtime.toOptions().threads();
-        List<String> cmd = List.of(python, script.toString(), "--models", hotPath.toString(), basePath.toString(),
-                "--threads", Integer.toString(threads), "--reps", Integer.toString(reps), "--warmup", Integer.toString(warmup));
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString(), "--models", hotPath.toString(), basePath.toString(),
+                "--threads", Integer.toString(threads), "--reps", Integer.toString(reps), "--warmup", Integer.toString(warmup)));
+        if (runs != null) {
+            cmd.addAll(List.of("--runs", runs.toString()));
+        }
         System.out.println("PyTorch eager (" + String.join(" ", cmd) + "), " + threads + " threads, run after the ONNX Runtime timings:");
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
