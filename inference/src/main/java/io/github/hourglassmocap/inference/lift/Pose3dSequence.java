@@ -8,14 +8,15 @@ import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,26 +95,13 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
      * @throws MocapIOException if writing fails
      */
     public void write(Path path) throws MocapIOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            AtomicFiles.write(path, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 writeJson(w);
-            }
-            try {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
+                w.flush();
+            });
         } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    e.addSuppressed(ignored);
-                }
-            }
             throw new MocapIOException("could not write 3D poses to " + path + ": " + e.getMessage(), e);
         }
     }
