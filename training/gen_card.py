@@ -18,7 +18,7 @@ def res(n):
     return json.load(open(os.path.join(runs, n, "result.json")))
 
 
-b, h, m = res("base"), res("hot-lin"), res("mlp")
+b, h, m = res("base-ft"), res("hot-lin2"), res("mlp")
 conf = json.load(open(os.path.join(runs, "base", "config.json")))
 buf = io.StringIO()
 with redirect_stdout(buf):

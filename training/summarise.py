@@ -44,24 +44,28 @@ def curve(name):
 def main():
     base = load("base")
     bf = base["flops_per_window"] if base else None
-    print("### Main runs (base, TPC+TRA and the MLP trained from scratch)\n")
+    print("### Main runs (base, TPC+TRA and the MLP from scratch; the others continue them)\n")
     print(HEAD)
-    for label, name in (("MixSTE baseline (`mixste-f27`)", "base"), ("HoT n=11 k=1 TPC+TRA (main run)", "hot"),
-                        ("HoT n=11 k=1 TPC+linear (`hot-f27`: TRA run at 59 min + 20 min linear fine-tune)", "hot-lin"),
-                        ("single-frame MLP (floor, `frame-mlp-f27`)", "mlp")):
-        print(row(label, load(name), bf))
+    for label, name in (("MixSTE baseline, 75 min", "base"), ("HoT n=11 k=1 TPC+TRA (main run)", "hot"),
+                        ("HoT n=11 k=1 TPC+linear (TRA run at 59 min + 20 min linear fine-tune)", "hot-lin"),
+                        ("MixSTE baseline + 15 min fine-tune (batch 16, peak LR 4e-4, cosine) = `mixste-f27`", "base-ft"),
+                        ("HoT TPC+linear + 15 min fine-tune (same settings) = `hot-f27`", "hot-lin2"),
+                        ("single-frame MLP (floor) = `frame-mlp-f27`", "mlp")):
+        if load(name) is not None or name in ("base", "hot", "mlp"):
+            print(row(label, load(name), bf))
     print("\nJitter: MPJVE (error of the frame-to-frame joint velocity, mm per frame at 30 fps; lower is "
           "smoother and closer to the true motion), from `training/evaluate_runs.py` on the same validation "
           "windows:\n")
     print("| model | MPJVE clean | MPJVE noisy 2D |\n|---|---|---|")
     for label, name in (("MixSTE baseline", "base"), ("HoT TPC+TRA", "hot"), ("HoT TPC+linear", "hot-lin"),
+                        ("MixSTE baseline + 15 min", "base-ft"), ("HoT TPC+linear + 15 min", "hot-lin2"),
                         ("single-frame MLP", "mlp")):
         p = os.path.join(RUNS, name, "eval.json")
         if os.path.exists(p):
             e = json.load(open(p))
             print(f"| {label} | {e['mpjve_clean']:.1f} | {e['mpjve_noisy']:.1f} |")
     print("\nValidation MPJPE (clean/noisy, mm) against training time:\n")
-    for n in ("base", "hot", "hot-lin", "mlp"):
+    for n in ("base", "hot", "hot-lin", "base-ft", "hot-lin2", "mlp"):
         print("- " + curve(n))
     print("\n### Ablations\n")
     print("Each ablation row is a short fine-tune of the SAME snapshot: the main HoT run at step 326 "
