@@ -46,11 +46,14 @@ final class RenderedTake {
     final Path video;
     final Path truthFile;
     final GroundTruthFile truth;
+    /** The source motion's own 17 joints (the CMU actor's skeleton, metres, Y up), one frame per video frame. */
+    final Take17 source17;
 
-    private RenderedTake(Path video, Path truthFile, GroundTruthFile truth) {
+    private RenderedTake(Path video, Path truthFile, GroundTruthFile truth, Take17 source17) {
         this.video = video;
         this.truthFile = truthFile;
         this.truth = truth;
+        this.source17 = source17;
     }
 
     static synchronized RenderedTake get() throws MocapException, IOException {
@@ -84,7 +87,7 @@ final class RenderedTake {
                 throw new IllegalStateException("the excerpt resamples to " + take17.frames() + " frames, expected " + FRAMES);
             }
             SyntheticRender.Result r = SyntheticRender.run(o, video, truthFile, null);
-            instance = new RenderedTake(video, truthFile, r.truth());
+            instance = new RenderedTake(video, truthFile, r.truth(), take17);
         }
         return instance;
     }
@@ -142,6 +145,17 @@ final class RenderedTake {
         p[H36mJoints.R_SHOULDER] = rSh;
         p[H36mJoints.R_ELBOW] = at.apply(HumanoidBone.RIGHT_LOWER_ARM);
         p[H36mJoints.R_WRIST] = at.apply(HumanoidBone.RIGHT_HAND);
+        return p;
+    }
+
+    /** The source motion's 17 joints in one frame (the actor's proportions, not Sinbad's). */
+    float[][] source17(int frame) {
+        float[][] p = new float[H36mJoints.COUNT][3];
+        for (int j = 0; j < H36mJoints.COUNT; j++) {
+            for (int d = 0; d < 3; d++) {
+                p[j][d] = source17.get(frame, j, d);
+            }
+        }
         return p;
     }
 
