@@ -46,20 +46,24 @@ import org.junit.jupiter.api.io.TempDir;
 class BakeEndToEndTest {
     private static final Logger LOG = Logger.getLogger(BakeEndToEndTest.class.getName());
     /*
-     * Thresholds: measured value plus a margin (docs/plugin.md). The lifter shipped today is an untrained
-     * placeholder (its manifest says "trained": false), so against the truth the 3D figures only guard against
-     * the pipeline getting worse than that; once a trained model ships (manifest "trained": true) the provisional
-     * quality bounds apply instead. Re-measure and tighten them then.
+     * Thresholds: measured value plus a margin (docs/plugin.md). With the trained lifter (manifest "trained": true,
+     * hot-f27) the bounds are the figures measured on 2026-11-22 plus 25%; with an untrained placeholder (manifest
+     * "trained": false) they are the placeholder's figures plus a margin, so only a pipeline that gets worse fails.
+     * Note the truth is Sinbad's rig, whose proportions (short legs, wide hips, long torso) are not human: the
+     * source motion's own 17 joints (the CMU actor, exact motion) score 125 mm PA-MPJPE against it, so the PA
+     * figure cannot go near the lifter's 40 mm on CMU; the limb-direction figures are proportion-free (the source
+     * motion scores 5.2 degrees).
      */
     private static final boolean TRAINED = lifterTrained();
-    /** Procrustes-aligned MPJPE of the lifted 17 joints against the truth (mm): untrained measured 440. */
-    static final double MAX_PA_MPJPE_MM = TRAINED ? 250 : 600;
-    /** Mean limb bone-direction error of the baked character against the truth (degrees): untrained 94. */
-    static final double MAX_BONE_ERROR_DEG = TRAINED ? 50 : 110;
-    static final double MAX_LIFTED_LIMB_ERROR_DEG = TRAINED ? 90 : 110;
-    /** Mean limb bone-direction error of the baked character against the lifted joints (degrees): measured 16. */
+    /** Procrustes-aligned MPJPE of the lifted 17 joints against the truth (mm): trained measured 115.1, untrained 440. */
+    static final double MAX_PA_MPJPE_MM = TRAINED ? 145 : 600;
+    /** Mean limb bone-direction error of the baked character against the truth (degrees): trained 24.3, untrained 94. */
+    static final double MAX_BONE_ERROR_DEG = TRAINED ? 31 : 110;
+    /** Mean limb bone-direction error of the lifted 17 joints against the truth (degrees): trained measured 25.5. */
+    static final double MAX_LIFTED_LIMB_ERROR_DEG = TRAINED ? 32 : 110;
+    /** Mean limb bone-direction error of the baked character against the lifted joints (degrees): measured 5.9. */
     static final double MAX_RETARGET_ERROR_DEG = 30;
-    /** Share of limb joints found within 0.2 torso lengths of the truth in 2D (PCK@0.2): measured 0.80. */
+    /** Share of limb joints found within 0.2 torso lengths of the truth in 2D (PCK@0.2): measured 0.774. */
     static final double MIN_PCK = 0.70;
 
     private static boolean lifterTrained() {
