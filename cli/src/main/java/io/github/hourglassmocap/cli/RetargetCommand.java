@@ -105,7 +105,8 @@ public final class RetargetCommand implements Callable<Integer> {
             HumanoidMap map = CharacterMapping.map(character, armature,
                     mapping != null ? HumanoidMapFile.read(mapping) : Map.of());
             CharacterRig rig = new CharacterRig(armature, map);
-            SourceSequence source = SourceSequence.read(poses);
+            // Lifted motion faces the camera (+Z); turn it to face the way this character was modelled to face.
+            SourceSequence source = SourceSequence.read(poses).turned(rig.getCameraFacingTurn());
             RetargetOptions options = RetargetOptions.defaults().withInPlace(inPlace).withFootLocking(!noFootLock)
                     .withOfflineCutoffHz(cutoff);
             long t0 = System.nanoTime();

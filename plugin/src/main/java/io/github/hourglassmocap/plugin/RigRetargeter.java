@@ -88,7 +88,8 @@ public final class RigRetargeter implements CharacterRetargeter {
         lastNanos = p.timestampNanos();
         SourceFrame f = toSourceFrame(p, lastRoot);
         lastRoot.set(f.getRoot());
-        RigPose pose = live.update(f);
+        // Lifted motion faces the camera (+Z); turn it to face the way this character was modelled to face.
+        RigPose pose = live.update(f.turned(rig.getCameraFacingTurn()));
         pose.applyTo(armature);
     }
 }

@@ -47,7 +47,7 @@ public final class ClipBaking {
             String clipName) {
         CharacterRig rig = new CharacterRig(Armatures.getArmature(model), map);
         RetargetResult result = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(inPlace))
-                .run(SourceSequence.fromPose3d(poses));
+                .run(SourceSequence.fromPose3d(poses).turned(rig.getCameraFacingTurn()));
         return new Baked(clipOf(result, clipName), result);
     }
 

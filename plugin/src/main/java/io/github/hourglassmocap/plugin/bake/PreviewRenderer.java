@@ -2,6 +2,7 @@ package io.github.hourglassmocap.plugin.bake;
 
 import com.jme3.anim.AnimComposer;
 import com.jme3.anim.Armature;
+import java.util.logging.Logger;
 import com.jme3.asset.AssetManager;
 import com.jme3.asset.plugins.FileLocator;
 import com.jme3.bounding.BoundingBox;
@@ -13,6 +14,9 @@ import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import com.jme3.renderer.Camera;
+import io.github.hourglassmocap.retarget.solve.CharacterMapping;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
 import com.jme3.renderer.ViewPort;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
@@ -116,6 +120,8 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         private Armature armature;
         private float height;
         private Vector3f lookAt;
+        /** The horizontal world direction the character faces (unit). */
+        private Vector3f front = new Vector3f(0, 0, 1);
 
         ClipScene(Path clipJ3o) {
             this.clipJ3o = clipJ3o.toAbsolutePath();
@@ -139,6 +145,7 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
                 throw new IllegalStateException(clipJ3o + " holds no clip '" + VideoBaker.CLIP_NAME + "'");
             }
             armature = Armatures.getArmature(model);
+            front = frontOf(model);
             composer.setCurrentAction(VideoBaker.CLIP_NAME);
             composer.setGlobalSpeed(0f);
             // Bounds before attaching: updating a child of the root on its own trips jME's scene-graph checks.
@@ -149,19 +156,22 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             float groundY = box.getCenter().y - box.getYExtent();
             lookAt = new Vector3f(box.getCenter().x, groundY + height * 0.5f, box.getCenter().z);
 
-            Geometry floor = new Geometry("floor", new Quad(40, 40));
+            // Models come in any unit (the Ninja is about 100 units tall): size the floor and the view range to it.
+            float floorSize = Math.max(40f, height * 25f);
+            Geometry floor = new Geometry("floor", new Quad(floorSize, floorSize));
             Material fm = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
             fm.setBoolean("UseMaterialColors", true);
             fm.setColor("Diffuse", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
             fm.setColor("Ambient", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
             floor.setMaterial(fm);
             floor.setLocalRotation(new Quaternion().fromAngleAxis(-FastMath.HALF_PI, Vector3f.UNIT_X));
-            floor.setLocalTranslation(-20, groundY, 20);
+            floor.setLocalTranslation(-floorSize / 2, groundY, floorSize / 2);
             root.attachChild(floor);
             root.addLight(new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal(), ColorRGBA.White));
             root.addLight(new AmbientLight(ColorRGBA.White.mult(0.5f)));
             viewPort.setBackgroundColor(new ColorRGBA(0.25f, 0.3f, 0.38f, 1));
-            camera.setFrustumPerspective(35f, (float) camera.getWidth() / camera.getHeight(), 0.05f, 200f);
+            camera.setFrustumPerspective(35f, (float) camera.getWidth() / camera.getHeight(), Math.max(0.05f, height * 0.01f),
+                    Math.max(200f, height * 100f));
         }
 
         @Override
@@ -180,8 +190,38 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             target.x = world.x;
             target.z = world.z;
             float dist = height / (2f * FastMath.tan(17.5f * FastMath.DEG_TO_RAD)) * 1.25f;
-            camera.setLocation(target.add(dist * 0.25f, height * 0.1f, dist));
+            // In front of the character (a little to its left), whichever axis the model faces.
+            Vector3f side = Vector3f.UNIT_Y.cross(front);
+            camera.setLocation(target.add(front.mult(dist)).addLocal(side.mult(dist * 0.25f)).addLocal(0, height * 0.1f, 0));
             camera.lookAt(target, Vector3f.UNIT_Y);
+        }
+
+        /**
+         * The horizontal world direction the model faces as loaded (bind pose): the character's left (hips and
+         * shoulders) crossed with its up (pelvis to head), measured on world joint positions so that whatever
+         * axes the armature's model space uses do not matter; +Z if the rig cannot be mapped.
+         */
+        private Vector3f frontOf(Spatial model) {
+            try {
+                Armature a = Armatures.getArmature(model);
+                HumanoidMap map = CharacterMapping.automatic(a);
+                model.updateGeometricState();
+                Vector3f left = world(a, map, HumanoidBone.LEFT_UPPER_LEG).subtract(world(a, map, HumanoidBone.RIGHT_UPPER_LEG))
+                        .addLocal(world(a, map, HumanoidBone.LEFT_UPPER_ARM))
+                        .subtractLocal(world(a, map, HumanoidBone.RIGHT_UPPER_ARM));
+                Vector3f up = world(a, map, HumanoidBone.HEAD).subtract(world(a, map, HumanoidBone.HIPS));
+                Vector3f f = left.cross(up);
+                f.y = 0;
+                return f.lengthSquared() > 1e-12f ? f.normalizeLocal() : new Vector3f(0, 0, 1);
+            } catch (IllegalArgumentException e) {
+                Logger.getLogger(PreviewRenderer.class.getName()).fine(() -> "preview: facing unknown, camera on +Z: " + e.getMessage());
+                return new Vector3f(0, 0, 1);
+            }
+        }
+
+        private Vector3f world(Armature a, HumanoidMap map, HumanoidBone bone) {
+            Vector3f local = a.getJoint(map.getJoint(bone)).getModelTransform().getTranslation();
+            return skinnedSpatial().localToWorld(local, new Vector3f());
         }
 
         private Spatial skinnedSpatial() {

@@ -139,7 +139,7 @@ public final class VideoBaker {
         long t2 = System.nanoTime();
         progress.update("retarget", 0, poses.frames().size());
         RetargetOptions ro = RetargetOptions.defaults().withInPlace(options.inPlace());
-        RetargetResult result = new OfflineRetargeter(rig, ro).run(SourceSequence.fromPose3d(poses));
+        RetargetResult result = new OfflineRetargeter(rig, ro).run(SourceSequence.fromPose3d(poses).turned(rig.getCameraFacingTurn()));
         AnimClip clip = ClipBaking.clipOf(result, CLIP_NAME);
         progress.update("retarget", poses.frames().size(), poses.frames().size());
         seconds.put("retarget", (System.nanoTime() - t2) / 1e9);

@@ -394,6 +394,21 @@ public final class CharacterRig {
         return forward.clone();
     }
 
+    /**
+     * Returns the turn about the vertical that takes the lifted poses' forward (+Z: an actor facing the camera)
+     * to the direction this rig faces, snapped to the nearest quarter turn (authored models face an axis), so that
+     * an actor facing the camera drives the character facing the way the model was made to face, whichever axis
+     * that is (Sinbad +Z: no turn; Jaime and Ninja -Z: a half turn).
+     *
+     * @return a new rotation about +Y
+     */
+    public Quaternion getCameraFacingTurn() {
+        double angle = Math.atan2(forward.x, forward.z);
+        double quarter = Math.PI / 2;
+        float snapped = (float) (Math.round(angle / quarter) * quarter);
+        return new Quaternion().fromAngleAxis(snapped, Vector3f.UNIT_Y);
+    }
+
     /** @return the character's own left in model space (new unit vector) */
     public Vector3f getLeft() {
         return left.clone();

@@ -1,5 +1,6 @@
 package io.github.hourglassmocap.retarget.solve;
 
+import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 
@@ -75,6 +76,20 @@ public final class SourceFrame {
             rel[i] = world[i].subtract(root);
         }
         return new SourceFrame(timestampNanos, rel, root, null, true);
+    }
+
+    /**
+     * Returns this frame turned about the world's vertical through the origin (joints and root).
+     *
+     * @param turn the rotation (not null, unaffected)
+     * @return a new frame
+     */
+    public SourceFrame turned(Quaternion turn) {
+        Vector3f[] out = new Vector3f[joints.length];
+        for (int k = 0; k < joints.length; k++) {
+            out[k] = turn.mult(joints[k]);
+        }
+        return new SourceFrame(timestampNanos, out, turn.mult(root), confidence, valid);
     }
 
     /** @return the time (nanoseconds) */

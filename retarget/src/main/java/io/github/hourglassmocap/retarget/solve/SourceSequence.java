@@ -1,5 +1,6 @@
 package io.github.hourglassmocap.retarget.solve;
 
+import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
@@ -44,6 +45,21 @@ public final class SourceSequence {
      */
     public static Vector3f cameraToWorld(Vector3f camera) {
         return new Vector3f(camera.x, -camera.y, -camera.z);
+    }
+
+    /**
+     * Returns this clip turned about the world's vertical (joints and root of every frame), for example by
+     * {@link CharacterRig#getCameraFacingTurn()} so that lifted motion faces the way the character does.
+     *
+     * @param turn the rotation (not null, unaffected)
+     * @return a new sequence
+     */
+    public SourceSequence turned(Quaternion turn) {
+        List<SourceFrame> out = new ArrayList<>(frames.size());
+        for (SourceFrame f : frames) {
+            out.add(f.turned(turn));
+        }
+        return new SourceSequence(frameRateHz, out);
     }
 
     /**

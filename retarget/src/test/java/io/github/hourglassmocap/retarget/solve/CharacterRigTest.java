@@ -31,6 +31,17 @@ class CharacterRigTest {
                 0.05f * rig.getLegLength());
     }
 
+    @ParameterizedTest
+    @CsvSource({"jaime,-1", "sinbad,1", "ninja,-1"})
+    void cameraFacingTurnTakesPlusZToTheRigsForward(String name, float forwardZ) {
+        CharacterRig rig = SolveFixtures.rig(name);
+        Vector3f turned = rig.getCameraFacingTurn().mult(Vector3f.UNIT_Z);
+        assertEquals(0f, turned.x, 1e-6f, "snapped to an axis");
+        assertEquals(0f, turned.y, 1e-6f, "a turn about the vertical only");
+        assertEquals(forwardZ, turned.z, 1e-6f);
+        assertTrue(turned.dot(rig.getForward()) > 0.9f, "faces the rig's forward " + rig.getForward());
+    }
+
     @Test
     void view17FollowsThePose() {
         CharacterRig rig = SolveFixtures.rig("jaime");

@@ -2,6 +2,8 @@ package io.github.hourglassmocap.retarget.solve;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.jme3.math.FastMath;
+import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
@@ -20,6 +22,29 @@ class SourceSequenceTest {
         assertEquals(0.1f, w.x, 0f);
         assertEquals(1.2f, w.y, 0f);
         assertEquals(-3f, w.z, 0f);
+    }
+
+    @Test
+    void turnedRotatesJointsAndRootAboutTheVertical() {
+        SourceSequence seq = SolveFixtures.sampleClip("jaime", "Walk", 30);
+        Quaternion half = new Quaternion().fromAngleAxis(FastMath.PI, Vector3f.UNIT_Y);
+        SourceSequence t = seq.turned(half);
+        assertEquals(seq.size(), t.size());
+        assertEquals(seq.getFrameRateHz(), t.getFrameRateHz(), 0.0);
+        for (int i = 0; i < seq.size(); i += 5) {
+            Vector3f r = seq.get(i).getRoot();
+            Vector3f rt = t.get(i).getRoot();
+            assertEquals(-r.x, rt.x, 1e-5f);
+            assertEquals(r.y, rt.y, 1e-5f);
+            assertEquals(-r.z, rt.z, 1e-5f);
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                Vector3f a = seq.get(i).getJoint(j);
+                Vector3f b = t.get(i).getJoint(j);
+                assertEquals(-a.x, b.x, 1e-5f);
+                assertEquals(a.y, b.y, 1e-5f);
+                assertEquals(-a.z, b.z, 1e-5f);
+            }
+        }
     }
 
     @Test
