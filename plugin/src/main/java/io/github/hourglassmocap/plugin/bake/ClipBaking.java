@@ -46,7 +46,21 @@ public final class ClipBaking {
     public static Baked retarget(Spatial model, HumanoidMap map, Pose3dSequence poses, boolean inPlace,
             String clipName) {
         CharacterRig rig = new CharacterRig(Armatures.getArmature(model), map);
-        RetargetResult result = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(inPlace))
+        return retarget(rig, poses, RetargetOptions.defaults().withInPlace(inPlace), clipName);
+    }
+
+    /**
+     * Retargets a lifted clip onto an analysed rig: the poses, which face the camera, are first turned to face the
+     * way the character was modelled ({@link CharacterRig#getCameraFacingTurn()}).
+     *
+     * @param rig the analysed character (not null)
+     * @param poses the lifted clip (not null, at least one frame)
+     * @param options the retargeting settings (not null)
+     * @param clipName the clip name (not null, not empty)
+     * @return the clip and the result
+     */
+    public static Baked retarget(CharacterRig rig, Pose3dSequence poses, RetargetOptions options, String clipName) {
+        RetargetResult result = new OfflineRetargeter(rig, options)
                 .run(SourceSequence.fromPose3d(poses).turned(rig.getCameraFacingTurn()));
         return new Baked(clipOf(result, clipName), result);
     }

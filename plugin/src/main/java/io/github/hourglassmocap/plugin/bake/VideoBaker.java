@@ -24,10 +24,8 @@ import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.plugin.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
-import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
-import io.github.hourglassmocap.retarget.solve.SourceSequence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,8 +137,9 @@ public final class VideoBaker {
         long t2 = System.nanoTime();
         progress.update("retarget", 0, poses.frames().size());
         RetargetOptions ro = RetargetOptions.defaults().withInPlace(options.inPlace());
-        RetargetResult result = new OfflineRetargeter(rig, ro).run(SourceSequence.fromPose3d(poses).turned(rig.getCameraFacingTurn()));
-        AnimClip clip = ClipBaking.clipOf(result, CLIP_NAME);
+        ClipBaking.Baked baked = ClipBaking.retarget(rig, poses, ro, CLIP_NAME);
+        RetargetResult result = baked.result();
+        AnimClip clip = baked.clip();
         progress.update("retarget", poses.frames().size(), poses.frames().size());
         seconds.put("retarget", (System.nanoTime() - t2) / 1e9);
 
