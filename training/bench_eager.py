@@ -22,11 +22,15 @@ import os
 import sys
 import time
 
-import numpy as np
-import torch
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from hot.blas import pin_blas_threads  # noqa: E402  (before torch: see hot/blas.py)
+
+pin_blas_threads(sys.argv, default="2")
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
 from hot.models import build_model  # noqa: E402
 
 PARITY = 1e-4

@@ -70,6 +70,8 @@ def main(argv=None):
     ap.add_argument("--k", type=int, default=1)
     ap.add_argument("--prune", default="tpc")
     ap.add_argument("--recover", default="tra")
+    ap.add_argument("--tra-time-keys", action="store_true")
+    ap.add_argument("--tra-identity-init", action="store_true")
     ap.add_argument("--name", required=True)
     ap.add_argument("--out", default="assets/models")
     ap.add_argument("--extra", default=None, help="JSON file merged into the manifest (training, validation)")
@@ -79,6 +81,10 @@ def main(argv=None):
         torch.manual_seed(0)
         cfg = dict(mode=args.mode, frames=args.frames, dim=args.dim, depth=args.depth, n=args.n, k=args.k,
                    prune=args.prune, recover=args.recover)
+        if args.tra_time_keys:
+            cfg["tra_time_keys"] = True
+        if args.tra_identity_init:
+            cfg["tra_identity_init"] = True
         model = build_model(cfg)
         cfg = model.cfg
     else:

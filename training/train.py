@@ -12,10 +12,15 @@ import os
 import sys
 import time
 
-import numpy as np
-import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hot.blas import pin_blas_threads  # noqa: E402  (before torch: see hot/blas.py)
+
+pin_blas_threads(sys.argv)
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+
 from hot.data import (WindowSampler, load_dataset, split_takes, synthetic_dataset,  # noqa: E402
                       validation_windows, take_digest)
 from hot.evaluate import evaluate  # noqa: E402
@@ -66,6 +71,10 @@ def main(argv=None):
     ap.add_argument("--heads", type=int, default=4)
     ap.add_argument("--n", type=int, default=9)
     ap.add_argument("--k", type=int, default=1)
+    ap.add_argument("--tra-time-keys", action="store_true",
+                    help="TRA keys carry a learnable embedding of each kept token's original frame index")
+    ap.add_argument("--tra-identity-init", action="store_true",
+                    help="TRA value/output projections start as identity maps")
     ap.add_argument("--width", type=int, default=1024, help="MLP width (mode mlp)")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=1e-3)
@@ -92,6 +101,10 @@ def main(argv=None):
     else:
         cfg = dict(frames=args.frames, dim=args.dim, depth=args.depth, heads=args.heads, mode=args.mode,
                    prune=args.prune, recover=args.recover, n=args.n, k=args.k)
+        if args.tra_time_keys:
+            cfg["tra_time_keys"] = True
+        if args.tra_identity_init:
+            cfg["tra_identity_init"] = True
     model = build_model(cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.wd)
     sampler = WindowSampler(train_takes, args.frames, seed=args.seed)
@@ -136,7 +149,9 @@ def main(argv=None):
     while state["train_s"] < budget and (args.max_steps == 0 or state["step"] < args.max_steps):
         t0 = time.time()
         for g in opt.param_groups:
-            g["lr"] = lr_at(state["step"], state["train_s"] / budget)
+            # with --max-steps the cosine follows steps (fair between jobs sharing the CPU unevenly)
+            g["lr"] = lr_at(state["step"], state["step"] / args.max_steps if args.max_steps
+                            else state["train_s"] / budget)
         x, y = sampler.batch(args.batch)
         pred = model(torch.from_numpy(x))
         loss, parts = loss_fn(pred, torch.from_numpy(y), args.w_vel, args.w_tc)

@@ -148,9 +148,16 @@ class Pruner(nn.Module):
 
 class TokenRecoveringAttention(nn.Module):
     """Zero-initialised learnable queries for all F frames cross-attend (per joint, over time) to the
-    n kept tokens: one multi-head cross-attention with a residual."""
+    n kept tokens: one multi-head cross-attention with a residual.
 
-    def __init__(self, dim, heads, frames):
+    time_keys=True adds a learnable embedding of each kept token's ORIGINAL frame index to the keys
+    (gathered by the kept indices). Without it the queries can only find "their" frame through whatever
+    trace of the block-0 time embedding survives in the kept tokens, and the kept set changes from window
+    to window; measured here, that version trained far slower (see the model card).
+    identity_init=True starts the value and output projections as identity maps, so the untrained layer is
+    an average of the kept tokens rather than noise (useful when fine-tuning from a trained backbone)."""
+
+    def __init__(self, dim, heads, frames, time_keys=False, identity_init=False):
         super().__init__()
         self.query = nn.Parameter(torch.zeros(1, frames, NUM_JOINTS, dim))
         self.norm_kv = nn.LayerNorm(dim)
@@ -158,14 +165,28 @@ class TokenRecoveringAttention(nn.Module):
         self.q = nn.Linear(dim, dim)
         self.kv = nn.Linear(dim, 2 * dim)
         self.proj = nn.Linear(dim, dim)
+        self.key_time = nn.Parameter(torch.zeros(1, frames, 1, dim)) if time_keys else None
+        self.identity_init = identity_init
 
-    def forward(self, kept, idx):  # kept [B,n,J,C]
+    def reset_identity(self):
+        """Value and output projections = identity (called after the model's generic init)."""
+        C = self.proj.weight.shape[0]
+        with torch.no_grad():
+            self.kv.weight[C:].copy_(torch.eye(C))
+            self.kv.bias[C:].zero_()
+            self.proj.weight.copy_(torch.eye(C))
+            self.proj.bias.zero_()
+
+    def forward(self, kept, idx):  # kept [B,n,J,C], idx [B,n] original frame of each kept token
         B, n, J, C = kept.shape
         F = self.query.shape[1]
         qx = self.query.expand(B, F, J, C)
         q = self.q(qx).permute(0, 2, 1, 3).reshape(B * J, F, self.heads, self.hd).transpose(1, 2)
-        kv = self.kv(self.norm_kv(kept)).permute(0, 2, 1, 3).reshape(B * J, n, 2, self.heads, self.hd)
-        kv = kv.permute(2, 0, 3, 1, 4)
+        kv = self.kv(self.norm_kv(kept))                              # [B,n,J,2C]
+        if self.key_time is not None:
+            kt = self.key_time[0, :, 0][idx].unsqueeze(2)             # [B,n,1,C]
+            kv = torch.cat([kv[..., :C] + kt.expand(B, n, J, C), kv[..., C:]], dim=-1)
+        kv = kv.permute(0, 2, 1, 3).reshape(B * J, n, 2, self.heads, self.hd).permute(2, 0, 3, 1, 4)
         a = torch.softmax((q @ kv[0].transpose(-2, -1)) * (1.0 / math.sqrt(self.hd)), dim=-1)
         out = (a @ kv[1]).transpose(1, 2).reshape(B, J, F, C).permute(0, 2, 1, 3)
         return qx + self.proj(out)
@@ -207,7 +228,7 @@ class Lifter(nn.Module):
     'tpc' (prune, no recovery, centre frame)."""
 
     def __init__(self, frames=27, dim=64, depth=4, heads=4, mlp_ratio=2.0, mode="baseline",
-                 prune="tpc", recover="tra", n=9, k=1, knn=2):
+                 prune="tpc", recover="tra", n=9, k=1, knn=2, tra_time_keys=False, tra_identity_init=False):
         super().__init__()
         if mode not in ("baseline", "hot", "tpc"):
             raise ValueError(f"unknown mode '{mode}'; expected one of [baseline, hot, tpc]")
@@ -215,6 +236,10 @@ class Lifter(nn.Module):
             raise ValueError(f"need 0 < k < depth ({depth}) and 0 < n < frames ({frames}); got k={k}, n={n}")
         self.cfg = dict(frames=frames, dim=dim, depth=depth, heads=heads, mlp_ratio=mlp_ratio, mode=mode,
                         prune=prune, recover=recover, n=n, k=k, knn=knn)
+        if tra_time_keys:
+            self.cfg["tra_time_keys"] = True
+        if tra_identity_init:
+            self.cfg["tra_identity_init"] = True
         self.F, self.mode, self.k, self.n = frames, mode, k, n
         self.embed = nn.Linear(2, dim)
         self.pos_s = nn.Parameter(torch.zeros(1, 1, NUM_JOINTS, dim))
@@ -230,11 +255,17 @@ class Lifter(nn.Module):
             if prune == "attention":
                 self.tblocks[k - 1].attn.keep_attn = True
         if mode == "hot":
-            self.recovery = TokenRecoveringAttention(dim, heads, frames) if recover == "tra" \
+            self.recovery = TokenRecoveringAttention(dim, heads, frames, tra_time_keys, tra_identity_init) \
+                if recover == "tra" \
                 else InterpolationRecovery(recover, frames)
         self.apply(self._init)
         for p in (self.pos_s, self.pos_t) + ((self.pos_kept,) if self.pos_kept is not None else ()):
             nn.init.trunc_normal_(p, std=0.02)
+        if isinstance(self.recovery, TokenRecoveringAttention):
+            if self.recovery.key_time is not None:
+                nn.init.trunc_normal_(self.recovery.key_time, std=0.02)
+            if tra_identity_init:
+                self.recovery.reset_identity()
         self.last_kept = None
 
     @staticmethod

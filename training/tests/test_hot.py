@@ -128,6 +128,44 @@ class MetricTest(unittest.TestCase):
         self.assertLess(pa_mpjpe(p, y), 1e-6)
 
 
+class TokenRecoveringAttentionTest(unittest.TestCase):
+    def _tra(self, **kw):
+        from hot.models import TokenRecoveringAttention
+        torch.manual_seed(0)
+        return TokenRecoveringAttention(16, 4, 9, **kw)
+
+    def test_queries_start_at_zero(self):
+        from hot.models import Lifter
+        m = Lifter(frames=9, dim=16, depth=2, heads=4, mode="hot", n=3, k=1, tra_time_keys=True)
+        self.assertEqual(float(m.recovery.query.abs().max()), 0.0)
+
+    def test_identity_init_starts_as_the_mean_of_the_kept_tokens(self):
+        tra = self._tra(identity_init=True)
+        tra.reset_identity()
+        with torch.no_grad():
+            tra.q.bias.zero_()  # as the Lifter's init leaves it: zero queries -> uniform attention
+        kept = torch.randn(2, 3, 17, 16)
+        idx = torch.tensor([[0, 4, 8], [1, 2, 7]])
+        out = tra(kept, idx)
+        expect = tra.norm_kv(kept).mean(1, keepdim=True).expand(2, 9, 17, 16)
+        self.assertLess(float((out - expect).abs().max()), 1e-5)
+
+    def test_time_keys_make_the_output_depend_on_where_the_kept_frames_were(self):
+        tra = self._tra(time_keys=True)
+        with torch.no_grad():
+            tra.query.normal_()
+            tra.key_time.normal_()
+        kept = torch.randn(1, 3, 17, 16)
+        a = tra(kept, torch.tensor([[0, 4, 8]]))
+        b = tra(kept, torch.tensor([[1, 5, 6]]))
+        self.assertGreater(float((a - b).abs().max()), 1e-3)
+        plain = self._tra()
+        with torch.no_grad():
+            plain.query.normal_()
+        self.assertEqual(float((plain(kept, torch.tensor([[0, 4, 8]])) - plain(kept, torch.tensor([[1, 5, 6]])))
+                               .abs().max()), 0.0)
+
+
 class ExportTest(unittest.TestCase):
     def test_export_writes_valid_onnx_manifest_and_goldens(self):
         import json
@@ -141,6 +179,16 @@ class ExportTest(unittest.TestCase):
             self.assertEqual(len(g["output"]), 27 * 17 * 3)
             ties = json.load(open(os.path.join(d, "t.golden-ties.json")))
             self.assertEqual(len(ties["cases"]), 3)
+
+    def test_export_of_time_keyed_tra(self):
+        import json
+        import export
+        with tempfile.TemporaryDirectory() as d:
+            export.main(["--untrained", "--mode", "hot", "--dim", "16", "--depth", "2", "--tra-time-keys",
+                         "--tra-identity-init", "--name", "t", "--out", d])
+            man = json.load(open(os.path.join(d, "t.json")))
+            self.assertTrue(man["config"]["tra_time_keys"])
+            self.assertIn("Gather", man["onnxOps"])
 
 
 if __name__ == "__main__":
