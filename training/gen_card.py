@@ -18,8 +18,8 @@ def res(n):
     return json.load(open(os.path.join(runs, n, "result.json")))
 
 
-b, h, m = res("base-ft"), res("hot-lin2"), res("mlp")
-conf = json.load(open(os.path.join(runs, "base", "config.json")))
+b, h, m = res("ab2-base"), res("ab2-hot-n11-k1"), res("v2-mlp")
+conf = json.load(open(os.path.join(runs, "v2-base", "config.json")))
 buf = io.StringIO()
 with redirect_stdout(buf):
     summarise.main()
