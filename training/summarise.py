@@ -92,6 +92,15 @@ def main():
           "excluded):\n")
     for n in ("v2-base", "v2-hot", "v2-mlp"):
         print("- " + curve(n))
+    print("\nTRA variants from scratch, validation MPJPE clean (mm) at training step (batch 32; cosine over the "
+          "6 871 steps, where the main run's 55-minute cosine ended; the two variants were stopped early to free the machine):\n")
+    for n, label in (("v2-hot", "time keys + identity start (main run)"),
+                     ("v2-hot-plain-tra", "identity start only"),
+                     ("v2-hot-spec-tra", "neither: TRA as specified")):
+        p = os.path.join(RUNS, n, "log.jsonl")
+        if os.path.exists(p):
+            pts = [r for r in map(json.loads, open(p)) if r["step"] > 1][:6]
+            print(f"- {label} (`{n}`): " + ", ".join(f"step {r['step']} {r['mpjpe_clean']:.1f}" for r in pts))
     print("\n### Ablations\n")
     abl = load("ab2-base")
     steps = abl["step"] if abl else "?"
