@@ -9,6 +9,7 @@ import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.plugin.bake.BakeOptions;
 import io.github.hourglassmocap.plugin.bake.BakeResult;
+import io.github.hourglassmocap.plugin.bake.ClipBaking;
 import io.github.hourglassmocap.plugin.bake.VideoBaker;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -100,7 +101,7 @@ public final class BakeVideoDemo extends SimpleApplication {
             m.depthFirstTraversal(s -> {
                 AnimComposer c = s.getControl(AnimComposer.class);
                 if (c != null && c.getAnimClip(VideoBaker.CLIP_NAME) != null) {
-                    c.setCurrentAction(VideoBaker.CLIP_NAME);
+                    ClipBaking.play(c, VideoBaker.CLIP_NAME);
                 }
             });
         }

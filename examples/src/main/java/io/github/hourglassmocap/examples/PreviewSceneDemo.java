@@ -84,7 +84,7 @@ public final class PreviewSceneDemo extends SimpleApplication {
             m.move(-1.2f + 1.8f * i, 0, 0);
             rootNode.attachChild(m);
             composers[i] = io.github.hourglassmocap.retarget.export.J3oExporter.attach(m, baked.clip());
-            composers[i].setCurrentAction("take");
+            ClipBaking.play(composers[i], "take");
             composers[i].setGlobalSpeed(0);
             clipLength = Math.max(clipLength, baked.clip().getLength());
         }

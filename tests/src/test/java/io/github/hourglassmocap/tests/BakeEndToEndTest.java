@@ -20,6 +20,7 @@ import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import io.github.hourglassmocap.plugin.Armatures;
 import io.github.hourglassmocap.plugin.bake.BakeOptions;
 import io.github.hourglassmocap.plugin.bake.BakeResult;
+import io.github.hourglassmocap.plugin.bake.ClipBaking;
 import io.github.hourglassmocap.plugin.bake.PreviewRenderer;
 import io.github.hourglassmocap.plugin.bake.VideoBaker;
 import io.github.hourglassmocap.retarget.bvh.BvhReader;
@@ -58,16 +59,20 @@ class BakeEndToEndTest {
     private static final boolean TRAINED = lifterTrained();
     /** Procrustes-aligned MPJPE of the lifted 17 joints against the truth (mm): trained measured 147.4, untrained 440. */
     static final double MAX_PA_MPJPE_MM = TRAINED ? 185 : 600;
-    /** Mean limb bone-direction error of the baked character against the truth (degrees): trained 31.2, untrained 94. */
-    static final double MAX_BONE_ERROR_DEG = TRAINED ? 39 : 110;
+    /** Mean limb bone-direction error of the baked character against the truth (degrees): trained 31.7, untrained 94. */
+    static final double MAX_BONE_ERROR_DEG = TRAINED ? 40 : 110;
     /**
      * Mean limb bone-direction error of the lifted 17 joints against the truth (degrees): trained measured 32.3 (the
      * first-round model scored 25.1; the difference is in the forearms, where BlazePose's wrist is ~30 px off on
      * Sinbad's stylised hands: docs/plugin.md).
      */
     static final double MAX_LIFTED_LIMB_ERROR_DEG = TRAINED ? 40 : 110;
-    /** Mean limb bone-direction error of the baked character against the lifted joints (degrees): measured 5.7 (both rounds). */
-    static final double MAX_RETARGET_ERROR_DEG = 30;
+    /**
+     * Mean limb bone-direction error of the baked character against the lifted joints (degrees): measured 2.6 (p95
+     * 6.7) since the clip is played without jME's default blend-in from the bind pose ({@code ClipBaking.play}); 5.7
+     * (p95 21) with the blend-in, which this bound catches.
+     */
+    static final double MAX_RETARGET_ERROR_DEG = 4;
     /** Share of limb joints found within 0.2 torso lengths of the truth in 2D (PCK@0.2): measured 0.774. */
     static final double MIN_PCK = 0.70;
 
@@ -253,7 +258,7 @@ class BakeEndToEndTest {
         Spatial jaime = assets.loadModel("clip.j3o");
         CharacterRig rig = new CharacterRig(Armatures.getArmature(jaime), BuiltInCharacters.map("jaime"));
         AnimComposer composer = findComposer(jaime);
-        composer.setCurrentAction(VideoBaker.CLIP_NAME);
+        ClipBaking.play(composer, VideoBaker.CLIP_NAME);
         composer.setGlobalSpeed(0);
         double[] errors = new double[RenderedTake.FRAMES * LIMBS.length];
         int k = 0;

@@ -1,6 +1,9 @@
 package io.github.hourglassmocap.plugin.bake;
 
 import com.jme3.anim.AnimClip;
+import com.jme3.anim.AnimComposer;
+import com.jme3.anim.tween.action.Action;
+import com.jme3.anim.tween.action.BlendableAction;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.lift.Pose3dSequence;
 import io.github.hourglassmocap.plugin.Armatures;
@@ -80,5 +83,28 @@ public final class ClipBaking {
             rec.record(i * dt, poses.get(i));
         }
         return rec.build(clipName, KeyReduction.NONE);
+    }
+
+    /**
+     * Makes a clip the composer's current action with no blend-in: jME blends a newly started clip action in from
+     * the bind pose over its transition length (0.4 s by default), so a baked take played from its start would
+     * show the character's bind pose (often a T-pose) easing into the first captured pose for about 12 frames.
+     * A captured take has its own first pose, so it should start on it.
+     *
+     * @param composer the character's composer (not null)
+     * @param clipName a clip the composer holds (not null)
+     * @return the action now playing
+     * @throws IllegalArgumentException if the composer holds no such clip
+     */
+    public static Action play(AnimComposer composer, String clipName) {
+        if (composer.getAnimClip(clipName) == null) {
+            throw new IllegalArgumentException("no clip '" + clipName + "' in the composer; it holds "
+                    + composer.getAnimClipsNames());
+        }
+        Action action = composer.setCurrentAction(clipName);
+        if (action instanceof BlendableAction blendable) {
+            blendable.setTransitionLength(0);
+        }
+        return action;
     }
 }

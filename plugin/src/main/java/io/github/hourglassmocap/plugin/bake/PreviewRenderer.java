@@ -146,7 +146,7 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             }
             armature = Armatures.getArmature(model);
             front = frontOf(model);
-            composer.setCurrentAction(VideoBaker.CLIP_NAME);
+            ClipBaking.play(composer, VideoBaker.CLIP_NAME);
             composer.setGlobalSpeed(0f);
             // Bounds before attaching: updating a child of the root on its own trips jME's scene-graph checks.
             model.updateGeometricState();
