@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hot.data import (CMU_CREDIT, CameraSampler, project, screen_normalise,  # noqa: E402
                       synthetic_take)
 from hot.flops import count_linear_flops, count_params  # noqa: E402
-from hot.models import build_model  # noqa: E402
+from hot.models import build_model, tra_flags  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
 
 OPSET = 17
@@ -81,10 +81,7 @@ def main(argv=None):
         torch.manual_seed(0)
         cfg = dict(mode=args.mode, frames=args.frames, dim=args.dim, depth=args.depth, n=args.n, k=args.k,
                    prune=args.prune, recover=args.recover)
-        if args.tra_time_keys:
-            cfg["tra_time_keys"] = True
-        if args.tra_identity_init:
-            cfg["tra_identity_init"] = True
+        cfg.update(tra_flags(args.tra_time_keys, args.tra_identity_init))
         model = build_model(cfg)
         cfg = model.cfg
     else:

@@ -26,7 +26,7 @@ from hot.data import (WindowSampler, load_dataset, split_takes, synthetic_datase
 from hot.evaluate import evaluate  # noqa: E402
 from hot.flops import count_linear_flops, count_params  # noqa: E402
 from hot.metrics import mpjpe_torch  # noqa: E402
-from hot.models import build_model  # noqa: E402
+from hot.models import build_model, tra_flags  # noqa: E402
 
 RUNS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs")
 
@@ -101,10 +101,7 @@ def main(argv=None):
     else:
         cfg = dict(frames=args.frames, dim=args.dim, depth=args.depth, heads=args.heads, mode=args.mode,
                    prune=args.prune, recover=args.recover, n=args.n, k=args.k)
-        if args.tra_time_keys:
-            cfg["tra_time_keys"] = True
-        if args.tra_identity_init:
-            cfg["tra_identity_init"] = True
+        cfg.update(tra_flags(args.tra_time_keys, args.tra_identity_init))
     model = build_model(cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.wd)
     sampler = WindowSampler(train_takes, args.frames, seed=args.seed)
@@ -146,6 +143,7 @@ def main(argv=None):
     last_ckpt = state["train_s"]
     wall0 = time.time() - state["wall_s"]
     run_loss, run_n = 0.0, 0
+    final_res = None  # the full evaluation of the last step, reused for result.json
     while state["train_s"] < budget and (args.max_steps == 0 or state["step"] < args.max_steps):
         t0 = time.time()
         for g in opt.param_groups:
@@ -166,6 +164,8 @@ def main(argv=None):
         done = state["train_s"] >= budget or (args.max_steps and state["step"] >= args.max_steps)
         if state["train_s"] - last_eval >= args.eval_every or done:
             res = evaluate(model, val, full=done)
+            if done:
+                final_res = res
             state["wall_s"] = time.time() - wall0
             rec = dict(step=state["step"], train_s=round(state["train_s"], 1), wall_s=round(state["wall_s"], 1),
                        loss=run_loss / max(run_n, 1), lr=opt.param_groups[0]["lr"],
@@ -179,7 +179,7 @@ def main(argv=None):
             state["wall_s"] = time.time() - wall0
             atomic_save(dict(model=model.state_dict(), opt=opt.state_dict(), state=state, cfg=cfg), ckpt_path)
             last_ckpt = state["train_s"]
-    res = evaluate(model, val, full=True)
+    res = final_res if final_res is not None else evaluate(model, val, full=True)
     state["wall_s"] = time.time() - wall0
     final = dict(cfg=cfg, params=info["params"], flops_per_window=flops, step=state["step"],
                  train_minutes=round(state["train_s"] / 60, 2), wall_minutes=round(state["wall_s"] / 60, 2),

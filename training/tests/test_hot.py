@@ -140,7 +140,7 @@ class TokenRecoveringAttentionTest(unittest.TestCase):
         self.assertEqual(float(m.recovery.query.abs().max()), 0.0)
 
     def test_identity_init_starts_as_the_mean_of_the_kept_tokens(self):
-        tra = self._tra(identity_init=True)
+        tra = self._tra()
         tra.reset_identity()
         with torch.no_grad():
             tra.q.bias.zero_()  # as the Lifter's init leaves it: zero queries -> uniform attention
