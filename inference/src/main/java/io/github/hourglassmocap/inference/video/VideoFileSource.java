@@ -90,7 +90,8 @@ public final class VideoFileSource implements FrameSource {
     private long nativeErrorMark;
     private long errors;
     private final LinkedHashSet<String> errorLines = new LinkedHashSet<>();
-    private Damage damage;
+    /** Written by the reading thread, read by any (a pipeline reads on its own thread). */
+    private volatile Damage damage;
     private boolean ended;
     private DecodeException failure;
     private boolean closed;
@@ -384,12 +385,13 @@ public final class VideoFileSource implements FrameSource {
     }
 
     /**
-     * Returns what was wrong with the file, once it has been read to its end.
+     * Returns what was wrong with the file, once it has been read to its end. Unlike the other methods this may
+     * be called after {@link #close()} and from another thread (it is a record of the read, not a use of the
+     * decoder).
      *
      * @return the damage found, or null while the end is not reached or when the file was clean
      */
     public Damage findDamage() {
-        ensureOpen();
         return damage;
     }
 
