@@ -114,15 +114,10 @@ public final class RetargetCommand implements Callable<Integer> {
                     : new OfflineRetargeter(rig, options).run(source);
             double ms = (System.nanoTime() - t0) / 1e6;
             ClipRecorder recorder = ClipRecorder.forPose(result.getPoses().get(0));
-            long first = source.get(0).getTimestampNanos();
-            double last = -1;
+            // Each key at its frame's own time (a variable-frame-rate video keeps its timing).
+            double[] times = result.getKeyTimesSeconds();
             for (int i = 0; i < source.size(); i++) {
-                double t = Math.max((source.get(i).getTimestampNanos() - first) / 1e9, i / source.getFrameRateHz());
-                if (t <= last) {
-                    t = last + 1e-4;
-                }
-                recorder.record(t, result.getPoses().get(i));
-                last = t;
+                recorder.record(times[i], result.getPoses().get(i));
             }
             KeyReduction reduction = keyErrorDegrees > 0
                     ? new KeyReduction(keyErrorDegrees, 0.002f * rig.getLegLength()) : KeyReduction.NONE;

@@ -199,7 +199,7 @@ public final class KeypointTrack {
         for (int i = 0; i < t; i++) {
             if (!present[i]) {
                 missing++;
-                ts[i] = ts[0] + (long) i * period;
+                ts[i] = missingFrameTime(ts, present, i, period);
             }
         }
         if (missing > 0) {
@@ -207,6 +207,26 @@ public final class KeypointTrack {
                     + "; they are treated as frames without a person");
         }
         return new KeypointTrack(source, width, height, fps, first, ts, person, joints);
+    }
+
+    /**
+     * The time of a frame missing from the file (a live run's dropped frame): between its present neighbours in
+     * proportion to the index, so a variable-frame-rate file's times stay in order; one nominal period on from
+     * the last present frame at the end. The first frame is always present.
+     */
+    static long missingFrameTime(long[] ts, boolean[] present, int i, long period) {
+        int before = i - 1;
+        while (!present[before]) {
+            before--;
+        }
+        int after = i + 1;
+        while (after < present.length && !present[after]) {
+            after++;
+        }
+        if (after == present.length) {
+            return ts[before] + (long) (i - before) * period;
+        }
+        return ts[before] + Math.round((double) (ts[after] - ts[before]) * (i - before) / (after - before));
     }
 
     private static float number(JsonElement e) {

@@ -2,6 +2,8 @@ package io.github.hourglassmocap.inference.video;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -25,8 +27,16 @@ final class FfmpegSupport {
     static final String LOG_PROPERTY = "mocap.ffmpeg.log";
     private static final Logger FFMPEG_LOG = Logger.getLogger("io.github.hourglassmocap.inference.video.ffmpeg");
     private static final int MAX_RECENT = 4;
-    private static final Pattern CONTEXT_PREFIX = Pattern.compile("^\\[[^\\]]* @ 0x[0-9a-fA-F]+\\] ");
+    private static final Pattern CONTEXT_PREFIX = Pattern.compile("^\\[([^\\]]*) @ 0x[0-9a-fA-F]+\\] ");
+    /** Name prefix JavaCPP gives the native threads it attaches to the JVM (FFmpeg's decoder threads). */
+    private static final String NATIVE_THREAD_PREFIX = "JavaCPP";
+    /** Error lines logged on FFmpeg's own threads, per context name (a decoder's name, such as "h264"). */
+    private static final ConcurrentHashMap<String, AtomicLong> NATIVE_THREAD_ERRORS = new ConcurrentHashMap<>();
+    /** The last error line logged on FFmpeg's own threads, per context name. */
+    private static final ConcurrentHashMap<String, String> NATIVE_THREAD_LAST = new ConcurrentHashMap<>();
     private static final ThreadLocal<ArrayDeque<String>> RECENT = ThreadLocal.withInitial(ArrayDeque::new);
+    /** Error lines FFmpeg logged on each thread, ever (never reset, so callers compare two readings). */
+    private static final ThreadLocal<long[]> ERROR_COUNT = ThreadLocal.withInitial(() -> new long[1]);
     private static volatile boolean initialised;
     /** Held so the native side's function pointer is never collected. */
     @SuppressWarnings("unused")
@@ -146,6 +156,50 @@ final class FfmpegSupport {
     }
 
     /**
+     * Returns how many error lines FFmpeg has logged on this thread so far. Only lines logged while the
+     * java.util.logging route is installed are counted (not with {@value #LOG_PROPERTY}=stderr), and only those
+     * logged on the calling thread: the demuxer, the parser and a decoder without frame threads; errors of
+     * FFmpeg's own decoder threads are not seen here.
+     *
+     * @return the count (&ge;0, never decreasing)
+     */
+    static long errorCount() {
+        return ERROR_COUNT.get()[0];
+    }
+
+    /**
+     * Returns how many error lines FFmpeg's own threads (a decoder's frame or slice threads, which JavaCPP
+     * attaches to the JVM when they log) have logged for contexts of one name, process-wide. Errors of two
+     * decoders of the same codec working at the same time cannot be told apart.
+     *
+     * @param contextName the name FFmpeg prefixes the lines with: a decoder's name such as "h264" (not null)
+     * @return the count (&ge;0, never decreasing)
+     */
+    static long nativeThreadErrorCount(String contextName) {
+        AtomicLong n = NATIVE_THREAD_ERRORS.get(contextName);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Returns the last error line FFmpeg's own threads logged for contexts of one name.
+     *
+     * @param contextName a decoder's name such as "h264" (not null)
+     * @return the line, or null if there was none
+     */
+    static String lastNativeThreadError(String contextName) {
+        return NATIVE_THREAD_LAST.get(contextName);
+    }
+
+    /**
+     * Returns the last error lines FFmpeg logged on this thread (at most four), oldest first.
+     *
+     * @return a new list (may be empty)
+     */
+    static java.util.List<String> recentErrorLines() {
+        return java.util.List.copyOf(RECENT.get());
+    }
+
+    /**
      * Routes FFmpeg's log lines to java.util.logging (errors at FINE, the rest finer) instead of stderr, and
      * keeps this thread's last error lines so exceptions can quote them. Installed process-wide by
      * {@link #init()} unless the system property {@value #LOG_PROPERTY} is "stderr".
@@ -154,9 +208,16 @@ final class FfmpegSupport {
         @Override
         public void call(int level, BytePointer msg) {
             // Drop the "[mov,mp4,... @ 0x55d0c0] " context prefix: it varies per call and means little to a user.
-            String line = msg == null ? "" : CONTEXT_PREFIX.matcher(msg.getString().strip()).replaceFirst("");
+            String raw = msg == null ? "" : msg.getString().strip();
+            Matcher prefix = CONTEXT_PREFIX.matcher(raw);
+            String context = prefix.find() ? prefix.group(1) : "";
+            String line = prefix.replaceFirst("");
             if (line.isEmpty()) {
                 return;
+            }
+            if (level <= avutil.AV_LOG_ERROR && Thread.currentThread().getName().startsWith(NATIVE_THREAD_PREFIX)) {
+                NATIVE_THREAD_ERRORS.computeIfAbsent(context, k -> new AtomicLong()).incrementAndGet();
+                NATIVE_THREAD_LAST.put(context, line);
             }
             if (level <= avutil.AV_LOG_ERROR) {
                 ArrayDeque<String> lines = RECENT.get();
@@ -164,6 +225,7 @@ final class FfmpegSupport {
                     lines.removeFirst();
                 }
                 lines.addLast(line);
+                ERROR_COUNT.get()[0]++;
                 FFMPEG_LOG.log(Level.FINE, line);
             } else if (level <= avutil.AV_LOG_WARNING) {
                 FFMPEG_LOG.log(Level.FINER, line);

@@ -54,6 +54,29 @@ class KeypointTrackTest {
     }
 
     @Test
+    void keepsEachFramesOwnTimeAndPlacesAMissingFrameBetweenItsNeighbours(@TempDir Path dir) throws Exception {
+        // A variable-frame-rate video: 100 ms, then 1/30 s apart; frame 2 was dropped (a live run).
+        long[] ms = {0, 100, -1, 167, 200};
+        StringBuilder frames = new StringBuilder();
+        for (int i = 0; i < ms.length; i++) {
+            if (ms[i] >= 0) {
+                frames.append(frames.length() == 0 ? "" : ",").append(frame(i, true)
+                        .replace("\"timestampNanos\": " + i * 33333333L, "\"timestampNanos\": " + ms[i] * 1_000_000L));
+            }
+        }
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, file(1, frames.toString()));
+        KeypointTrack t = KeypointTrack.read(p);
+        assertEquals(5, t.size());
+        assertEquals(100_000_000L, t.timestampNanos(1));
+        assertEquals(133_500_000L, t.timestampNanos(2), 1);
+        assertEquals(167_000_000L, t.timestampNanos(3));
+        for (int i = 1; i < t.size(); i++) {
+            assertTrue(t.timestampNanos(i) > t.timestampNanos(i - 1), "times must increase at frame " + i);
+        }
+    }
+
+    @Test
     void readsNaNCoordinates(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("kp.json");
         Files.writeString(p, file(1, frame(0, true).replace("[100, 200, 0.9]", "[NaN, NaN, 0.0]")));

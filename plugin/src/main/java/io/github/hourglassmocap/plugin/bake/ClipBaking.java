@@ -69,7 +69,8 @@ public final class ClipBaking {
     }
 
     /**
-     * Records a retargeting result into a clip, one key per frame.
+     * Records a retargeting result into a clip, one key per frame at the frame's own time (its video frame's
+     * presentation time, counted from the first frame: a variable-frame-rate video keeps its timing).
      *
      * @param result the result (not null)
      * @param clipName the clip name (not null, not empty)
@@ -78,9 +79,9 @@ public final class ClipBaking {
     public static AnimClip clipOf(RetargetResult result, String clipName) {
         List<RigPose> poses = result.getPoses();
         ClipRecorder rec = ClipRecorder.forPose(poses.get(0));
-        double dt = 1.0 / result.getFrameRateHz();
+        double[] times = result.getKeyTimesSeconds();
         for (int i = 0; i < poses.size(); i++) {
-            rec.record(i * dt, poses.get(i));
+            rec.record(times[i], poses.get(i));
         }
         return rec.build(clipName, KeyReduction.NONE);
     }

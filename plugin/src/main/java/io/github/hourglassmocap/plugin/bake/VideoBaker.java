@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -161,7 +162,7 @@ public final class VideoBaker {
         }
         seconds.put("export", (System.nanoTime() - t3) / 1e9);
 
-        double videoSeconds = keypoints.frames.size() / keypoints.header.frameRateHz();
+        double videoSeconds = keypoints.seconds();
         Path metricsFile = outDir.resolve("metrics.json");
         writeMetrics(metricsFile, video, character.name(), result, keypoints, withPerson, seconds, videoSeconds);
         files.put("metrics.json", metricsFile);
@@ -199,10 +200,20 @@ public final class VideoBaker {
     static final class Keypoints {
         final KeypointsFile.Header header;
         final List<Keypoints2D> frames;
+        /** What was wrong with the video (VideoFileSource's warning), or null when it decoded cleanly. */
+        final String videoDamage;
 
-        Keypoints(KeypointsFile.Header header, List<Keypoints2D> frames) {
+        Keypoints(KeypointsFile.Header header, List<Keypoints2D> frames, String videoDamage) {
             this.header = header;
             this.frames = frames;
+            this.videoDamage = videoDamage;
+        }
+
+        /** Seconds of video the frames cover, by their own timestamps (a variable frame rate included). */
+        double seconds() {
+            long first = frames.get(0).timestampNanos();
+            long last = frames.get(frames.size() - 1).timestampNanos();
+            return (last - first) / 1e9 + 1.0 / header.frameRateHz();
         }
     }
 
@@ -215,10 +226,15 @@ public final class VideoBaker {
             width = probe.width();
             height = probe.height();
             fps = probe.frameRateHz();
-            expected = probe.headerFrameCount();
+            expected = probe.expectedFrameCount();
         }
         List<Keypoints2D> frames = new ArrayList<>();
-        try (StreamingPipeline p = StreamingPipeline.builder(() -> VideoFileSource.open(video),
+        AtomicReference<VideoFileSource> decoded = new AtomicReference<>();
+        try (StreamingPipeline p = StreamingPipeline.builder(() -> {
+            VideoFileSource source = VideoFileSource.open(video);
+            decoded.set(source);
+            return source;
+        },
                 TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
                 .mode(PipelineMode.RECORD).keepFrames(false).queueCapacity(4).resultCapacity(16).build()) {
             p.start();
@@ -246,8 +262,9 @@ public final class VideoBaker {
         if (frames.isEmpty()) {
             throw new DecodeException(video + " holds no frames");
         }
+        VideoFileSource.Damage damage = decoded.get() == null ? null : decoded.get().findDamage();
         return new Keypoints(new KeypointsFile.Header(video.toString(), width, height, fps,
-                options.pose2dModel().shortName()), frames);
+                options.pose2dModel().shortName()), frames, damage == null ? null : damage.message());
     }
 
     private Pose3dSequence lift(Keypoints kp, Path kpFile) throws MocapException {
@@ -293,6 +310,9 @@ public final class VideoBaker {
         bake.addProperty("frames", kp.frames.size());
         bake.addProperty("framesWithPerson", withPerson);
         bake.addProperty("videoSeconds", videoSeconds);
+        if (kp.videoDamage != null) {
+            bake.addProperty("videoDamage", kp.videoDamage);
+        }
         JsonObject st = new JsonObject();
         double total = 0;
         for (Map.Entry<String, Double> e : seconds.entrySet()) {

@@ -1,5 +1,6 @@
 package io.github.hourglassmocap.plugin.bake;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,20 @@ import com.jme3.anim.AnimTrack;
 import com.jme3.anim.Armature;
 import com.jme3.anim.Joint;
 import com.jme3.anim.TransformTrack;
+import com.jme3.asset.DesktopAssetManager;
 import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Node;
+import io.github.hourglassmocap.inference.lift.Pose3dSequence;
+import io.github.hourglassmocap.plugin.Armatures;
+import io.github.hourglassmocap.retarget.solve.CharacterRig;
+import io.github.hourglassmocap.retarget.solve.ClipSampler;
+import io.github.hourglassmocap.retarget.solve.RetargetOptions;
+import io.github.hourglassmocap.retarget.solve.SourceFrame;
+import io.github.hourglassmocap.retarget.solve.SourceSequence;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClipBakingTest {
@@ -71,5 +82,42 @@ class ClipBakingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ClipBaking.play(node.getControl(AnimComposer.class), "walk"));
         assertTrue(e.getMessage().contains("'walk'") && e.getMessage().contains("take"), e.getMessage());
+    }
+
+    @Test
+    void aVariableFrameRateTakeIsKeyedAtEachFramesOwnTime() {
+        // 10 frames 0.1 s apart, then 1/30 s apart (as vfr.mp4 in the video tests): the average rate is not
+        // the timing.
+        DesktopAssetManager assets = new DesktopAssetManager(true);
+        Characters.Loaded jaime = Characters.load(assets, "jaime");
+        CharacterRig rig = new CharacterRig(Armatures.getArmature(jaime.model()), jaime.map());
+        AnimComposer[] composer = new AnimComposer[1];
+        jaime.model().depthFirstTraversal(sp -> {
+            if (composer[0] == null) {
+                composer[0] = sp.getControl(AnimComposer.class);
+            }
+        });
+        AnimClip walk = composer[0].getAnimClip("Walk");
+        SourceSequence even = ClipSampler.sample(rig, walk, 30, 0.85f);
+        int n = Math.min(40, even.size());
+        long[] times = new long[n];
+        List<SourceFrame> frames = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            times[i] = i < 10 ? i * 100_000_000L : 1_000_000_000L + Math.round((i - 10) * 1e9 / 30);
+            SourceFrame f = even.get(i);
+            frames.add(new SourceFrame(times[i], f.getJoints(), f.getRoot(), f.getConfidence(), true));
+        }
+        double averageRateHz = (n - 1) / (times[n - 1] / 1e9);
+        Pose3dSequence lifted = new SourceSequence(averageRateHz, frames).toPose3d("vfr.mp4", "test");
+        ClipBaking.Baked baked = ClipBaking.retarget(rig, lifted, RetargetOptions.defaults(), "take");
+        for (AnimTrack<?> track : baked.clip().getTracks()) {
+            float[] keys = ((TransformTrack) track).getTimes();
+            assertEquals(n, keys.length);
+            for (int i = 0; i < n; i++) {
+                assertEquals(times[i] / 1e9, keys[i], 1e-5, "key " + i);
+            }
+        }
+        assertEquals(times[n - 1] / 1e9, baked.clip().getLength(), 1e-5);
+        assertEquals(times[n - 1], baked.result().getTimestampNanos(n - 1));
     }
 }

@@ -215,7 +215,7 @@ public final class LiveRetargeter {
         rig.getArmature().applyInitialPose();
         rig.getArmature().update();
         float scale = rig.getLegLength() / fit.getLegLength();
-        return new RetargetResult(rig, sequence.getFrameRateHz(), poses, contacts,
+        return new RetargetResult(rig, sequence, poses, contacts,
                 RetargetMetrics.compute(sequence, before, after, contacts, scale, options.getLowConfidence()));
     }
 }

@@ -159,7 +159,7 @@ public final class OfflineRetargeter {
         rig.getArmature().applyInitialPose();
         rig.getArmature().update();
         RetargetMetrics metrics = RetargetMetrics.compute(sequence, before, after, contacts, scale, options.getLowConfidence());
-        return new RetargetResult(rig, fps, poses, contacts, metrics);
+        return new RetargetResult(rig, sequence, poses, contacts, metrics);
     }
 
     private static void smooth(List<RigPose> poses, ZeroPhaseFilter filter) {
