@@ -136,6 +136,34 @@ public class MocapAppState extends BaseAppState {
     }
 
     /**
+     * Adds a character that already carries its {@link MocapControl}: a clone of a character made with
+     * {@code Spatial.clone()}, or one loaded from a j3o.
+     *
+     * @param model the character (not null; must hold a skeleton and a {@code MocapControl})
+     * @return the model's control
+     * @throws IllegalArgumentException if the model has no {@code MocapControl}, naming the model
+     */
+    public MocapControl addCharacter(Spatial model) {
+        Objects.requireNonNull(model, "model");
+        MocapControl control = Armatures.findControl(model, MocapControl.class);
+        if (control == null) {
+            throw new IllegalArgumentException("model '" + model.getName() + "' has no MocapControl; use"
+                    + " addCharacter(model, control)");
+        }
+        for (Character c : characters) {
+            if (c.control == control) {
+                throw new IllegalArgumentException("model '" + model.getName() + "' already follows this state");
+            }
+        }
+        Character c = new Character(model, control);
+        characters.add(c);
+        if (recording != null) {
+            c.recorder = new ArmatureRecorder(control.armature());
+        }
+        return control;
+    }
+
+    /**
      * Removes a character; it keeps its last pose.
      *
      * @param model the character given to {@link #addCharacter(Spatial, MocapControl)} (not null)
@@ -145,7 +173,10 @@ public class MocapAppState extends BaseAppState {
         for (Character c : characters) {
             if (c.model == model) {
                 characters.remove(c);
-                model.removeControl(c.control);
+                Spatial holder = c.control.getSpatial();
+                if (holder != null) {
+                    holder.removeControl(c.control);
+                }
                 return true;
             }
         }
@@ -308,7 +339,7 @@ public class MocapAppState extends BaseAppState {
                 startRecording(folder, "take-" + System.currentTimeMillis(), ex);
             }
         };
-        if (isInitialized()) {
+        if (isInitialized() && isEnabled()) {
             bindKey(getApplication().getInputManager());
         }
     }
@@ -532,6 +563,7 @@ public class MocapAppState extends BaseAppState {
         }
     }
 
+    /** Loads what the state needs (the saver thread, the HUD); nothing is attached until {@link #onEnable()}. */
     @Override
     protected void initialize(Application app) {
         saver = Executors.newSingleThreadExecutor(r -> {
@@ -539,15 +571,12 @@ public class MocapAppState extends BaseAppState {
             t.setDaemon(true);
             return t;
         });
-        if (app instanceof SimpleApplication sa) {
+        if (app instanceof SimpleApplication) {
             hud = new MocapHud(app.getAssetManager(), hudWidth);
             hud.setCullHint(hudEnabled ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
             float top = app.getCamera().getHeight();
             hud.setLocalTranslation(10, top - hudWidth - hudWidth * 0.75f - 60, 0);
-            Node gui = sa.getGuiNode();
-            gui.attachChild(hud);
         }
-        bindKey(app.getInputManager());
     }
 
     @Override
@@ -555,26 +584,37 @@ public class MocapAppState extends BaseAppState {
         if (recording != null) {
             stopRecording();
         }
+        hud = null;
+        saver.shutdown();
+    }
+
+    /** Starts the pipeline, shows the HUD and binds the record key. */
+    @Override
+    protected void onEnable() {
+        Application app = getApplication();
+        if (hud != null && app instanceof SimpleApplication sa) {
+            Node gui = sa.getGuiNode();
+            gui.attachChild(hud);
+        }
+        bindKey(app.getInputManager());
+        startPipeline();
+    }
+
+    /** Stops the pipeline, removes the HUD and unbinds the record key; characters hold their pose. */
+    @Override
+    protected void onDisable() {
+        stopPipeline();
         if (hud != null) {
             hud.removeFromParent();
-            hud = null;
         }
-        InputManager im = app.getInputManager();
+        unbindKey(getApplication().getInputManager());
+    }
+
+    private void unbindKey(InputManager im) {
         if (im != null && im.hasMapping(RECORD_ACTION)) {
             im.deleteMapping(RECORD_ACTION);
             im.removeListener(recordKeyListener);
         }
-        saver.shutdown();
-    }
-
-    @Override
-    protected void onEnable() {
-        startPipeline();
-    }
-
-    @Override
-    protected void onDisable() {
-        stopPipeline();
     }
 
     private void restart() {
