@@ -21,6 +21,8 @@ import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import io.github.hourglassmocap.inference.pipeline.StageFactory;
 import io.github.hourglassmocap.inference.pipeline.StreamingPipeline;
 import io.github.hourglassmocap.inference.video.FrameSource;
+import io.github.hourglassmocap.retarget.record.ClipRecorder;
+import io.github.hourglassmocap.retarget.record.KeyReduction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,7 +80,9 @@ public class MocapAppState extends BaseAppState {
     private static final class Character {
         final Spatial model;
         final MocapControl control;
-        ArmatureRecorder recorder;
+        ClipRecorder recorder;
+        /** Time of the last key recorded (seconds); poses at or before it are not recorded again. */
+        double lastKeySeconds = Double.NEGATIVE_INFINITY;
 
         Character(Spatial model, MocapControl control) {
             this.model = model;
@@ -130,7 +134,7 @@ public class MocapAppState extends BaseAppState {
         Character c = new Character(model, control);
         characters.add(c);
         if (recording != null) {
-            c.recorder = new ArmatureRecorder(control.armature());
+            c.recorder = ClipRecorder.allJoints(control.armature());
         }
         return control;
     }
@@ -158,7 +162,7 @@ public class MocapAppState extends BaseAppState {
         Character c = new Character(model, control);
         characters.add(c);
         if (recording != null) {
-            c.recorder = new ArmatureRecorder(control.armature());
+            c.recorder = ClipRecorder.allJoints(control.armature());
         }
         return control;
     }
@@ -373,7 +377,8 @@ public class MocapAppState extends BaseAppState {
         }
         recording = new Recording(folder, name, List.copyOf(exporters));
         for (Character c : characters) {
-            c.recorder = new ArmatureRecorder(c.control.armature());
+            c.recorder = ClipRecorder.allJoints(c.control.armature());
+            c.lastKeySeconds = Double.NEGATIVE_INFINITY;
         }
         if (pipeline != null) {
             pipeline.setMode(PipelineMode.RECORD);
@@ -440,10 +445,10 @@ public class MocapAppState extends BaseAppState {
     private List<Path> save(Recording r, Path folder, boolean autosave) throws MocapException {
         List<Path> files = new ArrayList<>();
         for (Character c : characters) {
-            if (c.recorder == null || c.recorder.keyCount() == 0) {
+            if (c.recorder == null || c.recorder.size() == 0) {
                 continue;
             }
-            AnimClip clip = c.recorder.toClip(r.name);
+            AnimClip clip = c.recorder.build(r.name, KeyReduction.NONE);
             String base = r.name + "-" + safeName(c.model.getName());
             Path j3o = folder.resolve(base + ".j3o");
             ClipFiles.saveJ3o(clip, j3o);
@@ -464,12 +469,12 @@ public class MocapAppState extends BaseAppState {
         List<Path> files = new ArrayList<>();
         List<byte[]> data = new ArrayList<>();
         for (Character c : characters) {
-            if (c.recorder == null || c.recorder.keyCount() == 0) {
+            if (c.recorder == null || c.recorder.size() == 0) {
                 continue;
             }
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                BinaryExporter.getInstance().save(c.recorder.toClip(r.name), bytes);
+                BinaryExporter.getInstance().save(c.recorder.build(r.name, KeyReduction.NONE), bytes);
                 data.add(bytes.toByteArray());
                 files.add(r.folder.resolve(r.name + "-" + safeName(c.model.getName()) + ".j3o"));
             } catch (IOException e) {
@@ -681,8 +686,9 @@ public class MocapAppState extends BaseAppState {
                     double t = pose.timestampNanos() / 1e9;
                     for (Character c : characters) {
                         c.control.applyNow(pose);
-                        if (c.recorder != null) {
-                            c.recorder.sample(t);
+                        if (c.recorder != null && t > c.lastKeySeconds) {
+                            c.recorder.record(t);
+                            c.lastKeySeconds = t;
                         }
                     }
                     latest = null;
