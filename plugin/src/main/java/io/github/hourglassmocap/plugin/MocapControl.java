@@ -302,6 +302,7 @@ public final class MocapControl extends AbstractControl {
         targetArmature = null;
         target = null;
         targetTranslation = null;
+        posesApplied = 0;
         restTranslation = restTranslation == null ? null : cloneAll(restTranslation);
     }
 

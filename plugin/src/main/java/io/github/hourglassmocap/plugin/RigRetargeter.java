@@ -142,7 +142,7 @@ public final class RigRetargeter implements CharacterRetargeter, Savable, JmeClo
             throw new IllegalStateException("RigRetargeter has no humanoid map: it was made for loading and not read");
         }
         if (rig == null) {
-            bind(armature, "loaded");
+            bind(armature, "(loaded from a j3o)");
         } else if (rig.getArmature().getJointCount() != armature.getJointCount()) {
             throw new IllegalArgumentException("armature has " + armature.getJointCount() + " joints but this"
                     + " retargeter's rig has " + rig.getArmature().getJointCount() + ": it is bound to another character");

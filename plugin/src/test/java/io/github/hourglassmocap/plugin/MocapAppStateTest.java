@@ -172,9 +172,9 @@ class MocapAppStateTest {
     @Test
     void aClonedCharacterFollowsOnItsOwnOnceAdded() throws Exception {
         Spatial a = jaime(-1);
-        SquareSource src = new SquareSource(90, 30, true, -1);
-        MocapAppState s = attach(src, new CentroidStage(0), new DelayLift(0, -1));
-        app.call(() -> s.addCharacter(a, new MocapControl(new FollowX())));
+        MocapAppState s = attach(new SquareSource(10_000, 30, true, -1), new CentroidStage(0), new DelayLift(0, -1));
+        MocapControl ca = app.call(() -> s.addCharacter(a, new MocapControl(new FollowX())));
+        waitFor(() -> ca.getPosesApplied() > 5, 20_000, "5 poses applied to the original");
         Spatial b = app.call(() -> {
             Spatial c = a.clone();
             c.setName("JaimeClone");
@@ -185,6 +185,7 @@ class MocapAppStateTest {
         Quaternion rest = app.call(() -> rotation(b, 2));
         MocapControl cb = app.call(() -> s.addCharacter(b));
         assertSame(Armatures.getArmature(b), cb.armature());
+        assertTrue(cb.getPosesApplied() <= 1, "a clone starts its own count: " + cb.getPosesApplied());
         waitFor(() -> cb.getPosesApplied() > 10, 20_000, "10 poses applied to the clone");
         assertFalse(rest.isSimilar(app.call(() -> rotation(b, 2)), 1e-3f), "the clone must move");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
