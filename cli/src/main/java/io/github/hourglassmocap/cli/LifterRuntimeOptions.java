@@ -41,6 +41,6 @@ public final class LifterRuntimeOptions {
      * @throws ModelLoadException if no shipped model of that architecture exists
      */
     public static Path resolveModel(Path model, String architecture) throws ModelLoadException {
-        return model != null ? model : ShippedLifters.get(ShippedLifters.modelsFolder(), architecture);
+        return model != null ? model : ShippedLifters.get(architecture);
     }
 }

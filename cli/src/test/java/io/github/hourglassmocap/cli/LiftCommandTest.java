@@ -120,16 +120,17 @@ class LiftCommandTest {
     void badInputsExitNonZeroWithAMessage(@TempDir Path dir) throws Exception {
         Path kp = keypoints(dir, 3);
         Path out = dir.resolve("pose3d.json");
+        Path cudaOut = dir.resolve("pose3d-cuda.json");
+        boolean cuda = PoseLifter.cudaProviderPresent();
         PrintStream old = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
             assertEquals(1, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(), "--mode", "live"));
-            if (!PoseLifter.cudaProviderPresent()) {
-                assertEquals(1, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(), "--device", "cuda"));
-            } else {
-                System.err.println("--fallback cpu");
-            }
+            // Without the CUDA provider, --device cuda is refused and the message names --fallback cpu; with it,
+            // the same command lifts on the GPU.
+            assertEquals(cuda ? 0 : 1, run("lift", kp.toString(), "--out", cudaOut.toString(), "--model", TINY.toString(),
+                    "--device", "cuda"));
             Files.writeString(kp, "{\"version\": 7, \"frames\": []}");
             assertEquals(1, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString()));
         } finally {
@@ -137,8 +138,13 @@ class LiftCommandTest {
         }
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("[offline, streaming]"), text);
-        assertTrue(text.contains("--fallback cpu"), text);
+        if (cuda) {
+            assertEquals(3, Pose3dSequence.read(cudaOut).frames().size(), "the CUDA run lifts every frame");
+        } else {
+            assertTrue(text.contains("--fallback cpu"), text);
+            assertFalse(Files.exists(cudaOut));
+        }
         assertTrue(text.contains("version 7"), text);
-        assertTrue(!Files.exists(out));
+        assertFalse(Files.exists(out));
     }
 }

@@ -21,6 +21,8 @@ import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import io.github.hourglassmocap.inference.pipeline.StageFactory;
 import io.github.hourglassmocap.inference.pipeline.StreamingPipeline;
 import io.github.hourglassmocap.inference.video.FrameSource;
+import io.github.hourglassmocap.retarget.record.ClipRecorder;
+import io.github.hourglassmocap.retarget.record.KeyReduction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,7 +80,9 @@ public class MocapAppState extends BaseAppState {
     private static final class Character {
         final Spatial model;
         final MocapControl control;
-        ArmatureRecorder recorder;
+        ClipRecorder recorder;
+        /** Time of the last key recorded (seconds); poses at or before it are not recorded again. */
+        double lastKeySeconds = Double.NEGATIVE_INFINITY;
 
         Character(Spatial model, MocapControl control) {
             this.model = model;
@@ -130,7 +134,35 @@ public class MocapAppState extends BaseAppState {
         Character c = new Character(model, control);
         characters.add(c);
         if (recording != null) {
-            c.recorder = new ArmatureRecorder(control.armature());
+            c.recorder = ClipRecorder.allJoints(control.armature());
+        }
+        return control;
+    }
+
+    /**
+     * Adds a character that already carries its {@link MocapControl}: a clone of a character made with
+     * {@code Spatial.clone()}, or one loaded from a j3o.
+     *
+     * @param model the character (not null; must hold a skeleton and a {@code MocapControl})
+     * @return the model's control
+     * @throws IllegalArgumentException if the model has no {@code MocapControl}, naming the model
+     */
+    public MocapControl addCharacter(Spatial model) {
+        Objects.requireNonNull(model, "model");
+        MocapControl control = Armatures.findControl(model, MocapControl.class);
+        if (control == null) {
+            throw new IllegalArgumentException("model '" + model.getName() + "' has no MocapControl; use"
+                    + " addCharacter(model, control)");
+        }
+        for (Character c : characters) {
+            if (c.control == control) {
+                throw new IllegalArgumentException("model '" + model.getName() + "' already follows this state");
+            }
+        }
+        Character c = new Character(model, control);
+        characters.add(c);
+        if (recording != null) {
+            c.recorder = ClipRecorder.allJoints(control.armature());
         }
         return control;
     }
@@ -145,7 +177,10 @@ public class MocapAppState extends BaseAppState {
         for (Character c : characters) {
             if (c.model == model) {
                 characters.remove(c);
-                model.removeControl(c.control);
+                Spatial holder = c.control.getSpatial();
+                if (holder != null) {
+                    holder.removeControl(c.control);
+                }
                 return true;
             }
         }
@@ -308,7 +343,7 @@ public class MocapAppState extends BaseAppState {
                 startRecording(folder, "take-" + System.currentTimeMillis(), ex);
             }
         };
-        if (isInitialized()) {
+        if (isInitialized() && isEnabled()) {
             bindKey(getApplication().getInputManager());
         }
     }
@@ -342,7 +377,8 @@ public class MocapAppState extends BaseAppState {
         }
         recording = new Recording(folder, name, List.copyOf(exporters));
         for (Character c : characters) {
-            c.recorder = new ArmatureRecorder(c.control.armature());
+            c.recorder = ClipRecorder.allJoints(c.control.armature());
+            c.lastKeySeconds = Double.NEGATIVE_INFINITY;
         }
         if (pipeline != null) {
             pipeline.setMode(PipelineMode.RECORD);
@@ -409,10 +445,10 @@ public class MocapAppState extends BaseAppState {
     private List<Path> save(Recording r, Path folder, boolean autosave) throws MocapException {
         List<Path> files = new ArrayList<>();
         for (Character c : characters) {
-            if (c.recorder == null || c.recorder.keyCount() == 0) {
+            if (c.recorder == null || c.recorder.size() == 0) {
                 continue;
             }
-            AnimClip clip = c.recorder.toClip(r.name);
+            AnimClip clip = c.recorder.build(r.name, KeyReduction.NONE);
             String base = r.name + "-" + safeName(c.model.getName());
             Path j3o = folder.resolve(base + ".j3o");
             ClipFiles.saveJ3o(clip, j3o);
@@ -433,12 +469,12 @@ public class MocapAppState extends BaseAppState {
         List<Path> files = new ArrayList<>();
         List<byte[]> data = new ArrayList<>();
         for (Character c : characters) {
-            if (c.recorder == null || c.recorder.keyCount() == 0) {
+            if (c.recorder == null || c.recorder.size() == 0) {
                 continue;
             }
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                BinaryExporter.getInstance().save(c.recorder.toClip(r.name), bytes);
+                BinaryExporter.getInstance().save(c.recorder.build(r.name, KeyReduction.NONE), bytes);
                 data.add(bytes.toByteArray());
                 files.add(r.folder.resolve(r.name + "-" + safeName(c.model.getName()) + ".j3o"));
             } catch (IOException e) {
@@ -532,6 +568,7 @@ public class MocapAppState extends BaseAppState {
         }
     }
 
+    /** Loads what the state needs (the saver thread, the HUD); nothing is attached until {@link #onEnable()}. */
     @Override
     protected void initialize(Application app) {
         saver = Executors.newSingleThreadExecutor(r -> {
@@ -539,15 +576,12 @@ public class MocapAppState extends BaseAppState {
             t.setDaemon(true);
             return t;
         });
-        if (app instanceof SimpleApplication sa) {
+        if (app instanceof SimpleApplication) {
             hud = new MocapHud(app.getAssetManager(), hudWidth);
             hud.setCullHint(hudEnabled ? Spatial.CullHint.Inherit : Spatial.CullHint.Always);
             float top = app.getCamera().getHeight();
             hud.setLocalTranslation(10, top - hudWidth - hudWidth * 0.75f - 60, 0);
-            Node gui = sa.getGuiNode();
-            gui.attachChild(hud);
         }
-        bindKey(app.getInputManager());
     }
 
     @Override
@@ -555,26 +589,37 @@ public class MocapAppState extends BaseAppState {
         if (recording != null) {
             stopRecording();
         }
+        hud = null;
+        saver.shutdown();
+    }
+
+    /** Starts the pipeline, shows the HUD and binds the record key. */
+    @Override
+    protected void onEnable() {
+        Application app = getApplication();
+        if (hud != null && app instanceof SimpleApplication sa) {
+            Node gui = sa.getGuiNode();
+            gui.attachChild(hud);
+        }
+        bindKey(app.getInputManager());
+        startPipeline();
+    }
+
+    /** Stops the pipeline, removes the HUD and unbinds the record key; characters hold their pose. */
+    @Override
+    protected void onDisable() {
+        stopPipeline();
         if (hud != null) {
             hud.removeFromParent();
-            hud = null;
         }
-        InputManager im = app.getInputManager();
+        unbindKey(getApplication().getInputManager());
+    }
+
+    private void unbindKey(InputManager im) {
         if (im != null && im.hasMapping(RECORD_ACTION)) {
             im.deleteMapping(RECORD_ACTION);
             im.removeListener(recordKeyListener);
         }
-        saver.shutdown();
-    }
-
-    @Override
-    protected void onEnable() {
-        startPipeline();
-    }
-
-    @Override
-    protected void onDisable() {
-        stopPipeline();
     }
 
     private void restart() {
@@ -641,8 +686,9 @@ public class MocapAppState extends BaseAppState {
                     double t = pose.timestampNanos() / 1e9;
                     for (Character c : characters) {
                         c.control.applyNow(pose);
-                        if (c.recorder != null) {
-                            c.recorder.sample(t);
+                        if (c.recorder != null && t > c.lastKeySeconds) {
+                            c.recorder.record(t);
+                            c.lastKeySeconds = t;
                         }
                     }
                     latest = null;

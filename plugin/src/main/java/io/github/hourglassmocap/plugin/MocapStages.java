@@ -59,7 +59,7 @@ public final class MocapStages {
      */
     public static StageFactory<LiveLifter> lifter(int lookaheadFrames, int stride) {
         return () -> {
-            Path model = ShippedLifters.get(ShippedLifters.modelsFolder(), ShippedLifters.HOT);
+            Path model = ShippedLifters.get(ShippedLifters.HOT);
             return LiveLifter.open(model, LifterOptions.defaults(), lookaheadFrames, stride);
         };
     }
@@ -92,6 +92,6 @@ public final class MocapStages {
      * @throws ModelLoadException if it is missing, saying where it was looked for
      */
     public static void checkLifterPresent() throws ModelLoadException {
-        ShippedLifters.get(ShippedLifters.modelsFolder(), ShippedLifters.HOT);
+        ShippedLifters.get(ShippedLifters.HOT);
     }
 }

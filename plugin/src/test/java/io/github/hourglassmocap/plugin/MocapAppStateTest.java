@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,45 @@ class MocapAppStateTest {
         // The HUD's video panel at the top left shows the frame (black with a white square), unlike the background.
         int hudPixel = back.getRGB(60, 200) & 0xffffff;
         assertTrue(colourDistance(hudPixel, bg) > 20, "HUD video panel not drawn");
+    }
+
+    @Test
+    void hudAndRecordKeyAreAttachedOnlyWhileEnabled() throws Exception {
+        SquareSource src = new SquareSource(90, 30, true, -1);
+        MocapAppState s = attach(src, new CentroidStage(0), new DelayLift(0, -1));
+        s.setRecordKey(com.jme3.input.KeyInput.KEY_F9, tmp, List.of());
+        waitFor(s::isInitialized, 10_000, "the state to initialise");
+        java.util.concurrent.Callable<String> where = () -> (s.getHud().getParent() == app.getGuiNode() ? "hud" : "-")
+                + (app.getInputManager().hasMapping("MocapAppState.toggleRecording") ? "+key" : "-");
+        assertEquals("hud+key", app.call(where));
+        app.run(() -> s.setEnabled(false));
+        assertEquals("--", app.call(where), "a disabled state must show no HUD and bind no key");
+        app.run(() -> s.setEnabled(true));
+        assertEquals("hud+key", app.call(where));
+    }
+
+    @Test
+    void aClonedCharacterFollowsOnItsOwnOnceAdded() throws Exception {
+        Spatial a = jaime(-1);
+        MocapAppState s = attach(new SquareSource(10_000, 30, true, -1), new CentroidStage(0), new DelayLift(0, -1));
+        MocapControl ca = app.call(() -> s.addCharacter(a, new MocapControl(new FollowX())));
+        waitFor(() -> ca.getPosesApplied() > 5, 20_000, "5 poses applied to the original");
+        Spatial b = app.call(() -> {
+            Spatial c = a.clone();
+            c.setName("JaimeClone");
+            c.setLocalTranslation(1, 0, 0);
+            scene.attachChild(c);
+            return c;
+        });
+        Quaternion rest = app.call(() -> rotation(b, 2));
+        MocapControl cb = app.call(() -> s.addCharacter(b));
+        assertSame(Armatures.getArmature(b), cb.armature());
+        assertTrue(cb.getPosesApplied() <= 1, "a clone starts its own count: " + cb.getPosesApplied());
+        waitFor(() -> cb.getPosesApplied() > 10, 20_000, "10 poses applied to the clone");
+        assertFalse(rest.isSimilar(app.call(() -> rotation(b, 2)), 1e-3f), "the clone must move");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> s.addCharacter(app.getAssetManager().loadModel("Models/Jaime/Jaime.j3o")));
+        assertTrue(e.getMessage().contains("has no MocapControl"), e.getMessage());
     }
 
     private static int colourDistance(int a, int b) {

@@ -1,10 +1,13 @@
 package io.github.hourglassmocap.plugin;
 
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jme3.anim.Armature;
+import com.jme3.anim.Joint;
 import com.jme3.asset.DesktopAssetManager;
+import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
@@ -42,6 +45,21 @@ class RigRetargeterTest {
         assertTrue(angle > 50, "the upper arm must swing down by roughly 80 degrees, swung " + angle);
         // a replay that restarts (time going back) starts a fresh warm-up instead of failing
         r.apply(Poses.pose(0, false), a);
+    }
+
+    @Test
+    void theSolverWorksOnItsOwnJointsAndLeavesTheCharactersPoseAlone() {
+        DesktopAssetManager assets = new DesktopAssetManager(true);
+        Spatial jaime = BuiltInCharacters.load(assets, BuiltInCharacters.assetPath("jaime"));
+        HumanoidMap map = BuiltInCharacters.map("jaime");
+        Armature a = Armatures.getArmature(jaime);
+        Joint arm = a.getJoint(map.getJoint(HumanoidBone.LEFT_UPPER_ARM));
+        Quaternion posed = new Quaternion().fromAngleAxis(1.2f, Vector3f.UNIT_X).multLocal(arm.getLocalRotation());
+        arm.setLocalRotation(posed);
+        RigRetargeter r = new RigRetargeter(jaime, map, RetargetOptions.defaults());
+        assertNotSame(a, r.getRig().getArmature(), "the solver must not use the character's armature as scratch space");
+        assertTrue(posed.isSimilar(arm.getLocalRotation(), 1e-6f),
+                "making a retargeter must not put the character into its rest pose");
     }
 
     @Test

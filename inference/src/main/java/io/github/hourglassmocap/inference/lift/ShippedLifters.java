@@ -1,42 +1,190 @@
 package io.github.hourglassmocap.inference.lift;
 
 import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.model.ModelStore;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * Finds the lifter models shipped in {@code assets/models/} by their manifests' {@code architecture}
- * ("hot" for the shipped model, "mixste" for its baseline), so callers need not know file names.
+ * Finds the shipped lifter models by their manifests' {@code architecture} ("hot" for the shipped model,
+ * "mixste" for its baseline), so callers need not know file names.
+ *
+ * <p>The models travel inside the inference jar (resources under {@value #RESOURCE_FOLDER} of this package,
+ * copied from {@code assets/models/} by the build), so the plugin works as a dependency of another project,
+ * whatever its working directory. ONNX Runtime opens files, so on first use the resources are copied into the
+ * model cache ({@link ModelStore#fromEnvironment()}: {@code -Dmocap.models.dir}, {@code MOCAP_MODELS_DIR}, or
+ * {@code ~/.cache/hourglass-mocap/models}), under {@code lifters/<content hash>/}: a changed model lands in a
+ * new folder, so processes with different builds never overwrite each other's files. When the system property
+ * {@value #HOME_PROPERTY} names a source checkout (the {@code mocap} and {@code examples/run} launchers set
+ * it), its {@code assets/models} folder is used directly instead.
  */
 public final class ShippedLifters {
+    private static final Logger LOG = Logger.getLogger(ShippedLifters.class.getName());
     /** The architecture tag of the shipped HoT model. */
     public static final String HOT = "hot";
     /** The architecture tag of the baseline (a MixSTE-style transformer without token pruning). */
     public static final String BASELINE = "mixste";
+    /** System property naming a source checkout whose {@code assets/models} folder is used as is. */
+    public static final String HOME_PROPERTY = "mocap.home";
+    /** Where the models are among the jar's resources, relative to this class's package. */
+    public static final String RESOURCE_FOLDER = "shipped";
+
+    private static Path extracted;
+    private static Path extractedFrom;
 
     private ShippedLifters() {
     }
 
     /**
-     * Returns the models folder: {@code assets/models} under the system property {@code mocap.home} (set by
-     * the {@code mocap} launcher), else under the working directory or its parent.
+     * Returns the folder holding the shipped models: {@code assets/models} under the checkout named by
+     * {@value #HOME_PROPERTY} if that folder exists, otherwise the model cache's copy of the models on the
+     * classpath (copied there on the first call in a process).
      *
-     * @return the folder (may not exist)
+     * @return an existing folder
+     * @throws ModelLoadException if the models are neither in a checkout nor on the classpath, or cannot be
+     *     copied into the cache (the message says where it looked and how to pass a model)
      */
-    public static Path modelsFolder() {
-        String home = System.getProperty("mocap.home");
+    public static Path modelsFolder() throws ModelLoadException {
+        String home = System.getProperty(HOME_PROPERTY);
         if (home != null) {
-            return Path.of(home, "assets", "models");
+            Path p = Path.of(home, "assets", "models");
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+            LOG.fine(() -> HOME_PROPERTY + "=" + home + " has no assets/models; using the models on the classpath");
         }
-        Path here = Path.of("assets", "models");
-        if (Files.isDirectory(here)) {
-            return here;
+        return extractedFolder(ModelStore.fromEnvironment().cacheDir().resolve("lifters"));
+    }
+
+    /**
+     * Finds the shipped model of an architecture in {@link #modelsFolder()}.
+     *
+     * @param architecture the manifest's architecture tag, for example {@link #HOT} (not null)
+     * @return the {@code .onnx} path (its manifest beside it)
+     * @throws ModelLoadException if there is none, or the models cannot be found or copied
+     */
+    public static Path get(String architecture) throws ModelLoadException {
+        return get(modelsFolder(), architecture);
+    }
+
+    /**
+     * Copies the models on the classpath into a folder under {@code cacheRoot} named after their content, once
+     * per process and cache root.
+     *
+     * @param cacheRoot the folder to copy under (not null; created if missing)
+     * @return the folder holding the copies
+     * @throws ModelLoadException if there are no models on the classpath or copying fails
+     */
+    static synchronized Path extractedFolder(Path cacheRoot) throws ModelLoadException {
+        if (extracted != null && cacheRoot.equals(extractedFrom) && Files.isDirectory(extracted)) {
+            return extracted;
         }
-        return Path.of("..", "assets", "models");
+        TreeMap<String, byte[]> files = classpathModels();
+        Path folder = cacheRoot.resolve(contentHash(files));
+        try {
+            Files.createDirectories(folder);
+            for (var e : files.entrySet()) {
+                Path target = folder.resolve(e.getKey());
+                if (!Files.isRegularFile(target) || Files.size(target) != e.getValue().length) {
+                    byte[] data = e.getValue();
+                    AtomicFiles.write(target, out -> out.write(data));
+                }
+            }
+        } catch (IOException e) {
+            throw new ModelLoadException("could not copy the shipped lifter models into the cache folder " + folder
+                    + ": " + e.getMessage() + "; set -D" + ModelStore.DIR_PROPERTY + "=<writable folder> or pass a"
+                    + " model with --model <file.onnx>", e);
+        }
+        LOG.fine(() -> "shipped lifter models: " + files.keySet() + " in " + folder);
+        extracted = folder;
+        extractedFrom = cacheRoot;
+        return folder;
+    }
+
+    /** The model files on the classpath by name (sorted), read whole. */
+    private static TreeMap<String, byte[]> classpathModels() throws ModelLoadException {
+        String where = ShippedLifters.class.getPackageName().replace('.', '/') + "/" + RESOURCE_FOLDER + "/";
+        URL self = ShippedLifters.class.getResource(ShippedLifters.class.getSimpleName() + ".class");
+        TreeMap<String, byte[]> files = new TreeMap<>();
+        try {
+            for (String name : listResourceFolder(self, where)) {
+                try (InputStream in = ShippedLifters.class.getResourceAsStream(RESOURCE_FOLDER + "/" + name)) {
+                    if (in != null) {
+                        files.put(name, in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new ModelLoadException("could not read the shipped lifter models from the classpath (" + where
+                    + "): " + e.getMessage(), e);
+        }
+        if (files.keySet().stream().noneMatch(n -> n.endsWith(".onnx"))) {
+            throw new ModelLoadException("no shipped lifter models on the classpath (expected " + where
+                    + "*.onnx in the inference jar, next to " + self + "); pass one with --model <file.onnx>,"
+                    + " or set -D" + HOME_PROPERTY + "=<source checkout> to use its assets/models");
+        }
+        return files;
+    }
+
+    /** Names of the files directly in a resource folder, from a jar or a classes directory. */
+    private static List<String> listResourceFolder(URL self, String where) throws IOException, URISyntaxException {
+        List<String> names = new ArrayList<>();
+        if (self == null) {
+            return names;
+        }
+        if ("jar".equals(self.getProtocol())) {
+            JarURLConnection c = (JarURLConnection) self.openConnection();
+            // Open the jar ourselves: closing the connection's cached JarFile would break the class loader's.
+            try (JarFile jar = new JarFile(Path.of(c.getJarFileURL().toURI()).toFile())) {
+                Enumeration<JarEntry> entries = jar.entries();
+                while (entries.hasMoreElements()) {
+                    String n = entries.nextElement().getName();
+                    if (n.startsWith(where) && n.length() > where.length() && n.indexOf('/', where.length()) < 0) {
+                        names.add(n.substring(where.length()));
+                    }
+                }
+            }
+        } else if ("file".equals(self.getProtocol())) {
+            Path dir = Path.of(self.toURI()).resolveSibling(RESOURCE_FOLDER);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    s.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String contentHash(TreeMap<String, byte[]> files) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (var e : files.entrySet()) {
+                d.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+                d.update(e.getValue());
+            }
+            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /**

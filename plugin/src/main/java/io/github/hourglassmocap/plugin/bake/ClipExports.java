@@ -15,10 +15,6 @@ final class ClipExports {
     private ClipExports() {
     }
 
-    static boolean bvhAvailable() {
-        return true;
-    }
-
     static void writeBvh(Spatial model, AnimClip clip, double frameRateHz, Path file) throws MocapException {
         BvhClipExporter.export(clip, io.github.hourglassmocap.plugin.Armatures.getArmature(model), frameRateHz, file);
     }

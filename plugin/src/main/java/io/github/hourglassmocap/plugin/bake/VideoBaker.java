@@ -148,9 +148,7 @@ public final class VideoBaker {
         Path j3o = outDir.resolve("clip.j3o");
         J3oExporter.export(character.model(), clip, j3o);
         files.put("clip.j3o", j3o);
-        if (options.writeBvh() && !ClipExports.bvhAvailable()) {
-            LOG.warning("clip.bvh skipped: BVH export of a clip on the character's skeleton is not in this build yet");
-        } else if (options.writeBvh()) {
+        if (options.writeBvh()) {
             Path bvh = outDir.resolve("clip.bvh");
             ClipExports.writeBvh(character.model(), clip, result.getFrameRateHz(), bvh);
             files.put("clip.bvh", bvh);

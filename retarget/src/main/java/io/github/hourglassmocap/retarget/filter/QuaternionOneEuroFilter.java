@@ -1,21 +1,20 @@
 package io.github.hourglassmocap.retarget.filter;
 
 import com.jme3.math.Quaternion;
+import io.github.hourglassmocap.inference.pose2d.OneEuroFilter;
 
 /**
- * The One Euro filter on a rotation. The speed is the angular speed between the last output and the new
- * sample, and the update is a slerp, so the output is always a unit quaternion. Inputs are first brought
- * into the hemisphere of the previous output (q and -q are the same rotation), so a sign flip in the input
- * never makes the output swing the long way round. Causal, for live use. Not thread-safe.
+ * The One Euro filter on a rotation, built on the scalar {@link OneEuroFilter}: the distance is the angle
+ * between the last output and the new sample, and the update is a slerp by the filter's share, so the output is
+ * always a unit quaternion. Inputs are first brought into the hemisphere of the previous output (q and -q are
+ * the same rotation), so a sign flip in the input never makes the output swing the long way round. Causal, for
+ * live use. Not thread-safe.
  */
 public final class QuaternionOneEuroFilter {
-    private final double minCutoffHz;
-    private final double beta;
-    private final double derivativeCutoffHz;
+    private final OneEuroFilter angle;
     private final Quaternion previous = new Quaternion();
     private final Quaternion aligned = new Quaternion();
     private boolean primed;
-    private double previousSpeed;
 
     /**
      * Creates a filter.
@@ -25,10 +24,7 @@ public final class QuaternionOneEuroFilter {
      * @param derivativeCutoffHz the cutoff of the speed estimate (in hertz, &gt;0)
      */
     public QuaternionOneEuroFilter(double minCutoffHz, double beta, double derivativeCutoffHz) {
-        OneEuroFilter.checkParameters(minCutoffHz, beta, derivativeCutoffHz);
-        this.minCutoffHz = minCutoffHz;
-        this.beta = beta;
-        this.derivativeCutoffHz = derivativeCutoffHz;
+        angle = new OneEuroFilter(minCutoffHz, beta, derivativeCutoffHz);
     }
 
     /**
@@ -49,20 +45,14 @@ public final class QuaternionOneEuroFilter {
         aligned.normalizeLocal();
         if (!primed) {
             primed = true;
+            angle.reset();
             previous.set(aligned);
-            previousSpeed = 0;
             return out.set(previous);
-        }
-        if (!(dtSeconds > 0)) {
-            throw new IllegalArgumentException("dtSeconds must be > 0, got " + dtSeconds);
         }
         if (previous.dot(aligned) < 0) {
             aligned.negateLocal();
         }
-        double speed = QuaternionSequences.angleBetween(previous, aligned) / dtSeconds;
-        previousSpeed += OneEuroFilter.alpha(derivativeCutoffHz, dtSeconds) * (speed - previousSpeed);
-        double cutoff = minCutoffHz + beta * Math.abs(previousSpeed);
-        float a = (float) OneEuroFilter.alpha(cutoff, dtSeconds);
+        float a = (float) angle.step(QuaternionSequences.angleBetween(previous, aligned), dtSeconds);
         QuaternionSequences.nlerpOrSlerp(previous, aligned, a, previous);
         return out.set(previous);
     }

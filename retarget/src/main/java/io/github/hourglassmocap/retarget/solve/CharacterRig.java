@@ -9,6 +9,7 @@ import com.jme3.math.Transform;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.skeleton.ScratchArmatures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -167,6 +168,24 @@ public final class CharacterRig {
         }
         LOG.fine(() -> "rig: " + restPoseKind + " (arms " + armDropDegrees + " deg below horizontal), forward " + forward
                 + ", leg length " + legLength + ", spine chain " + spineChain.length + ", neck chain " + neckChain.length);
+    }
+
+    /**
+     * Analyses a rig on its own copy of the armature's joints ({@link ScratchArmatures#copyOf}), so that solving
+     * (which poses {@link #getArmature()}) never touches the armature the character is drawn with, and that
+     * armature is not even put into its rest pose. A live retargeter uses this and applies each solved pose to
+     * the character once.
+     *
+     * @param armature the character's armature (not null, unaffected)
+     * @param map the humanoid map naming the rig's joints (not null; as for the constructor)
+     * @return a new rig whose armature is a private copy
+     * @throws IllegalArgumentException as the constructor
+     */
+    public static CharacterRig detached(Armature armature, HumanoidMap map) {
+        if (armature == null) {
+            throw new IllegalArgumentException("armature must not be null");
+        }
+        return new CharacterRig(ScratchArmatures.copyOf(armature), map);
     }
 
     private int firstArmJoint(boolean leftSide) {

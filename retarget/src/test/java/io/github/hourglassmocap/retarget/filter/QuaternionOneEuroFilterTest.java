@@ -2,7 +2,6 @@ package io.github.hourglassmocap.retarget.filter;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import org.junit.jupiter.api.Test;
@@ -86,9 +85,25 @@ class QuaternionOneEuroFilterTest {
     }
 
     @Test
-    void rejectsZeroQuaternion() {
+    void rejectsBadRotationsIntervalsAndParameters() {
         QuaternionOneEuroFilter f = new QuaternionOneEuroFilter(1.0, 0.5, 1.0);
         assertThrows(IllegalArgumentException.class, () -> f.filter(new Quaternion(0, 0, 0, 0), DT, null));
-        assertTrue(FastMath.PI > 3);
+        assertThrows(IllegalArgumentException.class, () -> f.filter(new Quaternion(Float.NaN, 0, 0, 1), DT, null));
+        f.filter(aboutY(10), DT, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.filter(aboutY(20), 0, null));
+        assertTrue(e.getMessage().contains("dtSeconds"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new QuaternionOneEuroFilter(0, 0.5, 1));
+        assertThrows(IllegalArgumentException.class, () -> new QuaternionOneEuroFilter(1, -1, 1));
+    }
+
+    @Test
+    void resetMakesTheNextRotationPassThrough() {
+        QuaternionOneEuroFilter f = new QuaternionOneEuroFilter(1.0, 0.5, 1.0);
+        f.filter(aboutY(0), DT, null);
+        assertTrue(angleDeg(f.filter(aboutY(60), DT, null), aboutY(60)) > 10, "filtered: lags the jump");
+        f.reset();
+        assertEquals(0.0, angleDeg(f.filter(aboutY(60), DT, null), aboutY(60)), 1e-3);
+        Quaternion store = new Quaternion();
+        assertSame(store, f.filter(aboutY(61), DT, store), "writes into the store it is given");
     }
 }

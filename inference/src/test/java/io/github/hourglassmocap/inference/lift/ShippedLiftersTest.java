@@ -1,0 +1,97 @@
+package io.github.hourglassmocap.inference.lift;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.inference.model.ModelStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShippedLiftersTest {
+    /** The checkout's models, which the build copies into the jar. */
+    private static final Path CHECKOUT_MODELS = Path.of("..", "assets", "models");
+    @TempDir
+    Path tmp;
+    private String home;
+    private String cache;
+
+    @BeforeEach
+    void saveProperties() {
+        home = System.getProperty(ShippedLifters.HOME_PROPERTY);
+        cache = System.getProperty(ModelStore.DIR_PROPERTY);
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        restore(ShippedLifters.HOME_PROPERTY, home);
+        restore(ModelStore.DIR_PROPERTY, cache);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    @Test
+    void withoutACheckoutTheModelsComeFromTheClasspathIntoTheCache() throws Exception {
+        System.clearProperty(ShippedLifters.HOME_PROPERTY);
+        System.setProperty(ModelStore.DIR_PROPERTY, tmp.toString());
+        Path folder = ShippedLifters.modelsFolder();
+        assertTrue(folder.startsWith(tmp.resolve("lifters")), "models must land in the cache, not be looked up"
+                + " from the working directory: " + folder);
+        Path hot = ShippedLifters.get(ShippedLifters.HOT);
+        assertEquals(folder, hot.getParent());
+        assertArrayEquals(Files.readAllBytes(CHECKOUT_MODELS.resolve(hot.getFileName())), Files.readAllBytes(hot),
+                "the copy must be the shipped model byte for byte");
+        assertTrue(Files.isRegularFile(LifterManifest.manifestPathFor(hot)));
+        assertEquals(ShippedLifters.BASELINE, LifterManifest.read(LifterManifest.manifestPathFor(
+                ShippedLifters.get(ShippedLifters.BASELINE))).architecture().toLowerCase(java.util.Locale.ROOT));
+        assertTrue(Files.list(folder).noneMatch(p -> p.getFileName().toString().contains("golden")),
+                "the golden test tensors are not shipped");
+        assertEquals(folder, ShippedLifters.modelsFolder(), "a second call finds the same copy");
+    }
+
+    @Test
+    void aCopyDeletedBehindTheProcessesBackIsMadeAgain() throws Exception {
+        Path root = tmp.resolve("cache");
+        Path first = ShippedLifters.extractedFolder(root);
+        Path hot = ShippedLifters.get(first, ShippedLifters.HOT);
+        Files.delete(hot);
+        Files.delete(LifterManifest.manifestPathFor(hot));
+        Files.delete(first.resolve("mixste-f27.onnx"));
+        Files.delete(first.resolve("mixste-f27.json"));
+        Files.delete(first.resolve("MODEL_CARD.md"));
+        Files.delete(first);
+        Path again = ShippedLifters.extractedFolder(root);
+        assertEquals(first, again, "the folder is named by the content, so the same models land in the same place");
+        assertTrue(Files.isRegularFile(ShippedLifters.get(again, ShippedLifters.HOT)));
+    }
+
+    @Test
+    void aCheckoutNamedByMocapHomeIsUsedAsIs() throws Exception {
+        System.setProperty(ShippedLifters.HOME_PROPERTY, Path.of("..").toAbsolutePath().normalize().toString());
+        assertEquals(Path.of("..").toAbsolutePath().normalize().resolve("assets").resolve("models"),
+                ShippedLifters.modelsFolder());
+        // A home without assets/models falls back to the classpath.
+        System.setProperty(ShippedLifters.HOME_PROPERTY, tmp.toString());
+        System.setProperty(ModelStore.DIR_PROPERTY, tmp.resolve("c").toString());
+        assertTrue(ShippedLifters.modelsFolder().startsWith(tmp.resolve("c")));
+    }
+
+    @Test
+    void anUnknownArchitectureSaysWhatIsThere() throws Exception {
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> ShippedLifters.get(ShippedLifters.extractedFolder(tmp), "huge"));
+        assertTrue(e.getMessage().contains("hot-f27.onnx (hot)") && e.getMessage().contains("--model"), e.getMessage());
+    }
+}
