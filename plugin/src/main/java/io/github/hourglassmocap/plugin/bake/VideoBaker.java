@@ -245,7 +245,7 @@ public final class VideoBaker {
                     throw new MocapException("interrupted while finding keypoints in " + video, e);
                 }
                 if (r != null) {
-                    frames.add((Keypoints2D) r.pose2d().raw());
+                    frames.add(r.pose2d().landmarks());
                     progress.update("keypoints", frames.size(), expected > 0 ? expected : -1);
                 }
             }
