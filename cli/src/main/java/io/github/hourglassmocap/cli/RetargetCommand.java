@@ -105,8 +105,8 @@ public final class RetargetCommand implements Callable<Integer> {
             HumanoidMap map = CharacterMapping.map(character, armature,
                     mapping != null ? HumanoidMapFile.read(mapping) : Map.of());
             CharacterRig rig = new CharacterRig(armature, map);
-            // Lifted motion faces the camera (+Z); turn it to face the way this character was modelled to face.
-            SourceSequence source = SourceSequence.read(poses).turned(rig.getCameraFacingTurn());
+            // Lifted motion faces the camera; the retargeters turn it to the rig's facing.
+            SourceSequence source = SourceSequence.read(poses);
             RetargetOptions options = RetargetOptions.defaults().withInPlace(inPlace).withFootLocking(!noFootLock)
                     .withOfflineCutoffHz(cutoff);
             long t0 = System.nanoTime();

@@ -53,8 +53,8 @@ public final class ClipBaking {
     }
 
     /**
-     * Retargets a lifted clip onto an analysed rig: the poses, which face the camera, are first turned to face the
-     * way the character was modelled ({@link CharacterRig#getCameraFacingTurn()}).
+     * Retargets a lifted clip onto an analysed rig (the retargeter turns the poses, which face the camera, to face
+     * the way the character was modelled: {@link CharacterRig#toRigFacing(SourceSequence)}).
      *
      * @param rig the analysed character (not null)
      * @param poses the lifted clip (not null, at least one frame)
@@ -64,7 +64,7 @@ public final class ClipBaking {
      */
     public static Baked retarget(CharacterRig rig, Pose3dSequence poses, RetargetOptions options, String clipName) {
         RetargetResult result = new OfflineRetargeter(rig, options)
-                .run(SourceSequence.fromPose3d(poses).turned(rig.getCameraFacingTurn()));
+                .run(SourceSequence.fromPose3d(poses));
         return new Baked(clipOf(result, clipName), result);
     }
 
