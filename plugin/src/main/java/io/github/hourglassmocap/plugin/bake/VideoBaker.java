@@ -23,6 +23,7 @@ import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.plugin.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
@@ -112,7 +113,7 @@ public final class VideoBaker {
 
         // Load and map the character first: a model that cannot be used fails before the long stages.
         AssetManager assets = new DesktopAssetManager(true);
-        Characters.Loaded character = Characters.load(assets, options.character());
+        BuiltInCharacters.LoadedCharacter character = BuiltInCharacters.loadCharacter(assets, options.character());
         CharacterRig rig = new CharacterRig(io.github.hourglassmocap.plugin.Armatures.getArmature(character.model()),
                 character.map());
 
