@@ -102,15 +102,9 @@ public final class RetargetCommand implements Callable<Integer> {
             RetargetResult result = live ? new LiveRetargeter(rig, options).runClip(source)
                     : new OfflineRetargeter(rig, options).run(source);
             double ms = (System.nanoTime() - t0) / 1e6;
-            ClipRecorder recorder = ClipRecorder.forPose(result.getPoses().get(0));
-            // Each key at its frame's own time (a variable-frame-rate video keeps its timing).
-            double[] times = result.getKeyTimesSeconds();
-            for (int i = 0; i < source.size(); i++) {
-                recorder.record(times[i], result.getPoses().get(i));
-            }
             KeyReduction reduction = keyErrorDegrees > 0
                     ? new KeyReduction(keyErrorDegrees, 0.002f * rig.getLegLength()) : KeyReduction.NONE;
-            AnimClip clip = recorder.build(clipName, reduction);
+            AnimClip clip = ClipRecorder.clipOf(result, clipName, reduction);
             J3oExporter.export(model, clip, out);
             if (glb != null) {
                 GlbExporter.export(model, clip, assets, glb);
