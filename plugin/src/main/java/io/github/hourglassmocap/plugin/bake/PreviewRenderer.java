@@ -32,6 +32,7 @@ import io.github.hourglassmocap.plugin.Armatures;
 import io.github.hourglassmocap.plugin.render.OffscreenRenderer;
 import io.github.hourglassmocap.plugin.render.OffscreenScene;
 import io.github.hourglassmocap.plugin.render.RenderedFrame;
+import io.github.hourglassmocap.plugin.render.RendererUnavailableException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,10 +44,47 @@ import java.util.List;
  */
 public final class PreviewRenderer implements VideoBaker.PreviewWriter {
     private static final int MAX_HEIGHT = 480;
+    /** How to get the preview, appended to every "cannot render here" message. */
+    static final String HOW_TO_GET_IT = "install Xvfb (apt-get install xvfb xauth libgl1-mesa-dri; ./mocap then runs"
+            + " under xvfb-run by itself) or run with a display; --no-preview skips it";
 
+    private volatile boolean cancelled;
+
+    /**
+     * Says why this machine cannot render the preview, without trying: on Linux, no X display ({@code DISPLAY}
+     * unset or empty). Other failures (a display that cannot be reached, no OpenGL) show when the renderer starts.
+     *
+     * @param env the environment to judge (not null, unaffected; normally {@link System#getenv()})
+     * @param osName the operating system's name (not null; normally the {@code os.name} property)
+     * @return a one-line reason, or null if rendering may work
+     */
+    public static String findDisplayProblem(java.util.Map<String, String> env, String osName) {
+        boolean linux = osName.toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+        String display = env.get("DISPLAY");
+        if (linux && (display == null || display.isBlank())) {
+            return "no display (DISPLAY is not set)";
+        }
+        return null;
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws PreviewUnavailableException if there is no display or the offscreen renderer cannot open an OpenGL
+     *     context; the message is one line that says how to get the preview
+     */
     @Override
     public void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
             throws MocapException {
+        String problem = findDisplayProblem(System.getenv(), System.getProperty("os.name", ""));
+        if (problem != null) {
+            throw new PreviewUnavailableException(problem + ": " + HOW_TO_GET_IT, null);
+        }
         int inW;
         int inH;
         double fps;
@@ -61,14 +99,25 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         int outW = leftW + rightW;
         ClipScene scene = new ClipScene(clipJ3o);
         byte[] canvas = new byte[outW * h * 3];
-        VideoWriter writer = VideoWriter.open(out, outW, h, fps);
+        OffscreenRenderer<Void> started;
+        try {
+            started = OffscreenRenderer.start(rightW, h, 4, scene, 60);
+        } catch (RendererUnavailableException e) {
+            throw new PreviewUnavailableException("no usable OpenGL display (" + firstLine(e.getMessage()) + "): "
+                    + HOW_TO_GET_IT, e);
+        }
         boolean done = false;
-        try (OffscreenRenderer<Void> renderer = OffscreenRenderer.start(rightW, h, 4, scene, 60);
+        VideoWriter writer = null;
+        try (OffscreenRenderer<Void> renderer = started;
                 VideoFileSource src = VideoFileSource.open(video)) {
+            writer = VideoWriter.open(out, outW, h, fps);
             int i = 0;
             Frame f;
             long firstTs = -1;
             while ((f = src.grab()) != null) {
+                if (cancelled) {
+                    throw new BakeCancelledException("preview cancelled at frame " + i);
+                }
                 if (firstTs < 0) {
                     firstTs = f.timestampNanos();
                 }
@@ -86,10 +135,18 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             writer.close();
             done = true;
         } finally {
-            if (!done) {
+            if (!done && writer != null) {
                 writer.abort();
             }
         }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown cause";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static int even(int v) {
