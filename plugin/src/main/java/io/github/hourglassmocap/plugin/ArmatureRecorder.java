@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * Records what an armature does, frame by frame, into an {@link AnimClip} with one linear transform track per
- * joint: what you see while recording is what the clip plays back. Render thread only.
+ * joint: what you see while recording is what the clip plays back. Sampled on the render thread; thread-safe, so that
+ * another thread (a shutdown hook saving the take) can take a consistent {@link #toClip} while sampling goes on.
  */
 public final class ArmatureRecorder {
     private final Armature armature;
@@ -36,7 +37,7 @@ public final class ArmatureRecorder {
      *
      * @param timeSeconds the key time (in seconds, &ge;0, greater than the previous key's)
      */
-    public void sample(double timeSeconds) {
+    public synchronized void sample(double timeSeconds) {
         if (!(timeSeconds >= 0) || Double.isInfinite(timeSeconds)) {
             throw new IllegalArgumentException("timeSeconds must be finite and >= 0; got " + timeSeconds);
         }
@@ -64,7 +65,7 @@ public final class ArmatureRecorder {
      *
      * @return the count (&ge;0)
      */
-    public int keyCount() {
+    public synchronized int keyCount() {
         return times.size();
     }
 
@@ -73,14 +74,14 @@ public final class ArmatureRecorder {
      *
      * @return seconds from the first key to the last (0 with fewer than two keys)
      */
-    public double durationSeconds() {
+    public synchronized double durationSeconds() {
         return times.size() < 2 ? 0 : times.get(times.size() - 1) - times.get(0);
     }
 
     /**
      * Discards every key.
      */
-    public void clear() {
+    public synchronized void clear() {
         times.clear();
         translations.clear();
         rotations.clear();
@@ -94,7 +95,7 @@ public final class ArmatureRecorder {
      * @return a new clip targeting the recorder's armature joints
      * @throws IllegalStateException if nothing has been recorded
      */
-    public AnimClip toClip(String name) {
+    public synchronized AnimClip toClip(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("clip name must not be empty");
         }
