@@ -103,6 +103,16 @@ public final class BakeCommand implements Callable<Integer> {
                 err.println();
                 err.println("mocap bake: " + e.getMessage());
                 return 1;
+            } catch (MocapException | RuntimeException e) {
+                if (!stop.isStopping()) {
+                    throw e;
+                }
+                // A failure while stopping comes of the stop (e.g. the virtual display went first): say so.
+                baker.settleInterrupted();
+                err.println();
+                err.println("mocap bake: interrupted (" + e.getMessage() + "); metrics.json in " + out
+                        + " says what was kept");
+                return 1;
             } finally {
                 stop.close();
             }

@@ -73,6 +73,8 @@ public final class VideoBaker {
         int keypointFrames;
         /** True once metrics.json says how the run ended. */
         boolean settled;
+        /** The full metrics, once the retargeting has given them. */
+        Metrics metrics;
 
         Run(String id, Path video, Path outDir) {
             this.id = id;
@@ -173,7 +175,7 @@ public final class VideoBaker {
             return false;
         }
         try {
-            writeInterrupted(r);
+            settle(r);
             return true;
         } catch (MocapIOException e) {
             LOG.warning("could not record the interruption in metrics.json: " + e.getMessage());
@@ -208,7 +210,7 @@ public final class VideoBaker {
         } catch (BakeCancelledException e) {
             synchronized (this) {
                 if (!r.settled) {
-                    writeInterrupted(r);
+                    settle(r);
                 }
                 throw new BakeCancelledException("interrupted during " + r.stage + "; kept " + r.files.keySet()
                         + " in " + outDir + " (metrics.json says \"status\": \"interrupted\")");
@@ -300,6 +302,9 @@ public final class VideoBaker {
         double videoSeconds = keypoints.frames.size() / keypoints.header.frameRateHz();
         Path metricsFile = outDir.resolve("metrics.json");
         Metrics m = new Metrics(r, metricsFile, result, keypoints, withPerson, seconds, videoSeconds);
+        synchronized (this) {
+            r.metrics = m;
+        }
         String previewNote;
         PreviewWriter pw = previewWriter;
         if (!options.writePreview()) {
@@ -513,6 +518,19 @@ public final class VideoBaker {
             }
         }
         return a;
+    }
+
+    /**
+     * Says in metrics.json that a run was stopped: the full metrics marked interrupted if the retargeting gave them
+     * (a stop during the preview), else {@link #writeInterrupted}. Holds the baker's lock.
+     */
+    private void settle(Run r) throws MocapIOException {
+        if (r.metrics != null) {
+            r.files.remove("preview.mp4");
+            r.metrics.write("interrupted: not written", "interrupted", true);
+        } else {
+            writeInterrupted(r);
+        }
     }
 
     /** metrics.json of a run that was stopped: how far it got and what it kept. Holds the baker's lock. */
