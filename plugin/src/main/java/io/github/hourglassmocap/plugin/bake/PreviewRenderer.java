@@ -104,7 +104,10 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         try {
             started = OffscreenRenderer.start(rightW, h, 4, scene, 60);
         } catch (RendererUnavailableException e) {
-            throw new PreviewUnavailableException("no usable OpenGL display (" + firstLine(e.getMessage()) + "): "
+            // the engine's own words ("GLX: GLX extension not found", "X11: Failed to open display :93")
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getMessage();
+            throw new PreviewUnavailableException("no usable OpenGL display (" + firstLine(why) + "): "
                     + HOW_TO_GET_IT, e);
         }
         boolean done = false;
