@@ -143,7 +143,7 @@ public final class VideoBaker {
     /**
      * Asks the bake in progress to stop soon (thread-safe; e.g. from a shutdown hook). It stops at the next frame
      * of the keypoints pass or the preview, or after the stage in progress; {@link #bake} then keeps what it has
-     * (see {@link BakeCancelledException}) and throws.
+     * (see {@link BakeCancelledException}) and throws. The baker stays cancelled: a later bake stops at once.
      */
     public void cancel() {
         cancelled = true;
