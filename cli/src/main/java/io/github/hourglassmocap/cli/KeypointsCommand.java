@@ -3,7 +3,6 @@ package io.github.hourglassmocap.cli;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
 import io.github.hourglassmocap.inference.io.RunId;
 import io.github.hourglassmocap.inference.model.ModelStore;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
@@ -18,8 +17,6 @@ import io.github.hourglassmocap.inference.video.FrameSource;
 import io.github.hourglassmocap.inference.video.FrameSourceOptions;
 import io.github.hourglassmocap.inference.video.FrameSources;
 import io.github.hourglassmocap.inference.video.VideoWriter;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,10 +80,7 @@ public final class KeypointsCommand implements Callable<Integer> {
 
     private void run(PoseTrackerOptions options) throws MocapException {
         long t0 = System.nanoTime();
-        removeStaleTemporaries(out);
-        if (overlay != null) {
-            removeStaleTemporaries(overlay);
-        }
+        StaleTemporaries.remove(out, overlay);
         String runId = RunId.next();
         // the models load first, so that a live source does not start its clock while they load
         try (PoseTracker tracker = new PoseTracker(options, ModelStore.fromEnvironment());
@@ -125,21 +119,6 @@ public final class KeypointsCommand implements Callable<Integer> {
 
     /** How long a stop signal waits for the current frame before the files are finished from the hook. */
     private static final long STOP_GRACE_MILLIS = 5000;
-
-    /** Deletes the temporary files a killed run left for this target (those of live runs stay). */
-    static void removeStaleTemporaries(Path target) throws MocapIOException {
-        Path abs = target.toAbsolutePath();
-        try {
-            for (Path p : AtomicFiles.staleTemporaries(abs.getParent())) {
-                if (abs.equals(AtomicFiles.findTarget(p))) {
-                    Files.deleteIfExists(p);
-                    System.err.println("removed " + p + ", left by an interrupted run");
-                }
-            }
-        } catch (IOException e) {
-            throw new MocapIOException("cannot clean up temporary files next to " + abs + ": " + e, e);
-        }
-    }
 
     /**
      * Writes each result as it arrives; the files are opened on the first frame, whose size they take. Synchronised:
