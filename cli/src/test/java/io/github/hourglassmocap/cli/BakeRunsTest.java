@@ -71,7 +71,7 @@ class BakeRunsTest {
 
         // A display that cannot be reached (or no OpenGL): the same one line, from the renderer's failure.
         Process p2 = ChildCli.start(headless(":93"), log, "bake", ChildCli.SAMPLE.toString(), "--out", out.toString(),
-                "--force");
+                "--force", "--no-glb", "--no-bvh");
         rc = ChildCli.exitCode(p2, 300);
         text = Files.readString(log);
         assertEquals(0, rc, text);
@@ -80,6 +80,7 @@ class BakeRunsTest {
         assertTrue(notes.get(0).contains("no usable OpenGL display") && notes.get(0).contains("--no-preview"), notes.get(0));
         assertFalse(text.contains("\tat "), "no stack trace: " + text);
         String runId2 = json(out.resolve("metrics.json")).get("runId").getAsString();
+        assertFalse(Files.exists(out.resolve("clip.glb")), "--force removed the earlier run's outputs first");
         assertFalse(runId.equals(runId2));
         assertEquals(runId2, json(out.resolve("keypoints.json")).get("runId").getAsString());
     }
