@@ -95,10 +95,22 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
      * @throws MocapIOException if writing fails
      */
     public void write(Path path) throws MocapIOException {
+        write(path, null);
+    }
+
+    /**
+     * Writes the sequence as JSON, atomically, naming the run that wrote it ({@code "runId"} in the header), so
+     * that files of different runs in one folder can be told apart.
+     *
+     * @param path the file to write (not null; its folder must exist)
+     * @param runId the run's id (null to leave it out)
+     * @throws MocapIOException if writing fails
+     */
+    public void write(Path path, String runId) throws MocapIOException {
         try {
             AtomicFiles.write(path, out -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                writeJson(w);
+                writeJson(w, runId);
                 w.flush();
             });
         } catch (IOException e) {
@@ -106,10 +118,11 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
         }
     }
 
-    private void writeJson(Writer w) throws IOException {
+    private void writeJson(Writer w, String runId) throws IOException {
         JsonObject head = new JsonObject();
         head.addProperty("source", source);
-        w.write("{\"version\": " + VERSION + ", \"source\": " + head.get("source") + ", \"frameRateHz\": " + num(frameRateHz)
+        String run = runId == null ? "" : ", \"runId\": " + new com.google.gson.JsonPrimitive(runId);
+        w.write("{\"version\": " + VERSION + run + ", \"source\": " + head.get("source") + ", \"frameRateHz\": " + num(frameRateHz)
                 + ", \"model\": " + new com.google.gson.JsonPrimitive(model) + ", \"mode\": "
                 + new com.google.gson.JsonPrimitive(mode) + ", \"lookaheadFrames\": " + lookaheadFrames
                 + ", \"joints\": " + jointNames() + ",\n \"frames\": [");

@@ -89,6 +89,19 @@ public final class KeypointsFile {
          * @throws MocapIOException if the temporary file cannot be created
          */
         public Writer(Path target, Header header) throws MocapIOException {
+            this(target, header, null);
+        }
+
+        /**
+         * Starts a file that names the run writing it, so that files of different runs in one folder can be told
+         * apart.
+         *
+         * @param target the final path (not null; its folder must exist and be writable)
+         * @param header the header (not null)
+         * @param runId the run's id, written as {@code "runId"} (null to leave it out)
+         * @throws MocapIOException if the temporary file cannot be created
+         */
+        public Writer(Path target, Header header, String runId) throws MocapIOException {
             this.target = target.toAbsolutePath();
             this.header = header;
             AtomicFiles.Pending p = null;
@@ -104,6 +117,9 @@ public final class KeypointsFile {
                 json.name("height").value(header.height());
                 json.name("frameRateHz").value(header.frameRateHz());
                 json.name("model").value(header.model());
+                if (runId != null) {
+                    json.name("runId").value(runId);
+                }
                 json.name("frames").beginArray();
             } catch (IOException e) {
                 if (p != null) {
@@ -193,11 +209,40 @@ public final class KeypointsFile {
          */
         @Override
         public void close() throws MocapIOException {
+            finish(null);
+        }
+
+        /**
+         * Finishes the file with the frames written so far, marked as incomplete ({@code "complete": false} and
+         * the reason in {@code "stopped"}), and renames it into place: what a run that is stopped early (Ctrl+C,
+         * SIGTERM) keeps. Idempotent, like {@link #close()}; does nothing after either.
+         *
+         * @param reason why the run stopped, e.g. "interrupted by SIGTERM or Ctrl+C" (not null)
+         * @throws MocapIOException if finishing or renaming fails (the temporary file is then removed)
+         */
+        public void closeIncomplete(String reason) throws MocapIOException {
+            finish(java.util.Objects.requireNonNull(reason, "reason"));
+        }
+
+        /**
+         * Returns whether the file is finished (closed, closed incomplete or aborted).
+         *
+         * @return true once finished
+         */
+        public boolean isFinished() {
+            return finished;
+        }
+
+        private void finish(String stopped) throws MocapIOException {
             if (finished) {
                 return;
             }
             try {
                 json.endArray();
+                json.name("complete").value(stopped == null);
+                if (stopped != null) {
+                    json.name("stopped").value(stopped);
+                }
                 json.endObject();
                 json.close();
                 finished = true;
