@@ -131,7 +131,11 @@ public final class KeypointTrack {
         if (!root.has("version")) {
             throw c.fail("version", null, "one of the supported versions " + SUPPORTED_VERSIONS);
         }
-        c.integer(root.get("version"), "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        long version = c.integer(root.get("version"), "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (!SUPPORTED_VERSIONS.contains((int) version)) {
+            throw c.fail("version", root.get("version"), "one of the supported versions " + SUPPORTED_VERSIONS
+                    + " (re-create it with this version's 'mocap keypoints')");
+        }
         c.integer(root.get("width"), "width", 1, MAX_IMAGE_SIZE);
         c.integer(root.get("height"), "height", 1, MAX_IMAGE_SIZE);
         double fps = root.has("frameRateHz") ? c.number(root.get("frameRateHz"), "frameRateHz", 1e-3, MAX_FRAME_RATE_HZ, false)
