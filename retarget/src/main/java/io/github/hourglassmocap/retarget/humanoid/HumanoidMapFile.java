@@ -79,7 +79,8 @@ public final class HumanoidMapFile {
         double versionValue = root.get("version").getAsDouble();
         int version = versionValue == Math.rint(versionValue) && Math.abs(versionValue) < 1e9 ? (int) versionValue : -1;
         if (version != VERSION) {
-            throw new MocapIOException(source + ": version " + version + " is not supported; supported: [" + VERSION + "]");
+            throw new MocapIOException(source + ": version " + root.get("version").getAsString() + " is not supported; supported: ["
+                    + VERSION + "]");
         }
         if (!root.has("bones") || !root.get("bones").isJsonObject()) {
             throw new MocapIOException(source + ": missing \"bones\" object; expected bone name to joint name");
