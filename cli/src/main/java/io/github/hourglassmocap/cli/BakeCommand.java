@@ -3,6 +3,7 @@ package io.github.hourglassmocap.cli;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.lift.LifterOptions;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
+import io.github.hourglassmocap.plugin.bake.BakeCancelledException;
 import io.github.hourglassmocap.plugin.bake.BakeOptions;
 import io.github.hourglassmocap.plugin.bake.BakeProgress;
 import io.github.hourglassmocap.plugin.bake.BakeResult;
@@ -59,6 +60,10 @@ public final class BakeCommand implements Callable<Integer> {
     @Option(names = "--no-glb", description = "Skip clip.glb.")
     boolean noGlb;
 
+    @Option(names = "--force", description = "Replace the outputs of an earlier bake in --out (refused otherwise, so a"
+            + " folder never mixes two runs).")
+    boolean force;
+
     @Option(names = "--verbose", description = "Show the engine's log (quiet by default).")
     boolean verbose;
 
@@ -84,13 +89,38 @@ public final class BakeCommand implements Callable<Integer> {
             BakeOptions o = new BakeOptions(PoseModelFile.landmarkModel(pose2dModel), threads, lifter,
                     LifterOptions.defaults(), flip, character, inPlace, !noBvh, !noGlb, !noPreview);
             VideoBaker baker = new VideoBaker(o, new Bar(err));
+            baker.setReplaceExisting(force);
             if (!noPreview) {
                 baker.setPreviewWriter(new PreviewRenderer());
             }
-            BakeResult r = baker.bake(video, out);
+            BakeResult r;
+            StopSignal stop = StopSignal.install("bake", STOP_GRACE_MILLIS, baker::cancel, () -> {
+                if (baker.settleInterrupted()) {
+                    System.err.println("mocap bake: interrupted; metrics.json in " + out + " says what was kept");
+                }
+            });
+            try {
+                r = baker.bake(video, out);
+            } catch (BakeCancelledException e) {
+                err.println();
+                err.println("mocap bake: " + e.getMessage());
+                return 1;
+            } catch (MocapException | RuntimeException e) {
+                if (!stop.isStopping()) {
+                    throw e;
+                }
+                // A failure while stopping comes of the stop (e.g. the virtual display went first): say so.
+                baker.settleInterrupted();
+                err.println();
+                err.println("mocap bake: interrupted (" + e.getMessage() + "); metrics.json in " + out
+                        + " says what was kept");
+                return 1;
+            } finally {
+                stop.close();
+            }
             err.println();
-            System.out.printf(Locale.ROOT, "baked %d frames (%.1f s of video, person in %d) onto %s%n", r.frames(),
-                    r.videoSeconds(), r.framesWithPerson(), character);
+            System.out.printf(Locale.ROOT, "baked %d frames (%.1f s of video, person in %d) onto %s, run %s%n",
+                    r.frames(), r.videoSeconds(), r.framesWithPerson(), character, r.runId());
             for (Map.Entry<String, Double> e : r.stageSeconds().entrySet()) {
                 System.out.printf(Locale.ROOT, "  %-10s %7.2f s%n", e.getKey(), e.getValue());
             }
@@ -100,6 +130,9 @@ public final class BakeCommand implements Callable<Integer> {
             for (Path f : r.files().values()) {
                 System.out.println("  wrote " + f);
             }
+            if (r.previewSkippedReason() != null) {
+                err.println("mocap bake: preview.mp4 not written: " + r.previewSkippedReason());
+            }
             return 0;
         } catch (MocapException | IllegalArgumentException e) {
             err.println();
@@ -107,6 +140,9 @@ public final class BakeCommand implements Callable<Integer> {
             return 1;
         }
     }
+
+    /** How long a stop signal waits for the bake to stop (the lifting stage cannot be interrupted). */
+    private static final long STOP_GRACE_MILLIS = 20_000;
 
     /** A one-line progress bar on the terminal. */
     private static final class Bar implements BakeProgress {

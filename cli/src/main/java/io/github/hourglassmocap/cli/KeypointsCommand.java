@@ -2,6 +2,8 @@ package io.github.hourglassmocap.cli;
 
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.RunId;
 import io.github.hourglassmocap.inference.model.ModelStore;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
@@ -78,14 +80,22 @@ public final class KeypointsCommand implements Callable<Integer> {
 
     private void run(PoseTrackerOptions options) throws MocapException {
         long t0 = System.nanoTime();
+        StaleTemporaries.remove(out, overlay);
+        String runId = RunId.next();
         // the models load first, so that a live source does not start its clock while they load
         try (PoseTracker tracker = new PoseTracker(options, ModelStore.fromEnvironment());
              FrameSource source = FrameSources.open(video, FrameSourceOptions.defaults().withLive(live))) {
-            Outputs outputs = new Outputs(source, options);
+            Outputs outputs = new Outputs(source, options, runId);
+            StopSignal stop = StopSignal.install("keypoints", STOP_GRACE_MILLIS, outputs::requestStop,
+                    outputs::finishIncomplete);
             try {
                 PoseStreamRunner runner = new PoseStreamRunner(source, tracker, outputs);
                 outputs.runner = runner;
                 runner.run();
+                if (stop.isStopping()) {
+                    outputs.finishIncomplete();
+                    return;
+                }
                 if (outputs.writer == null) {
                     throw new DecodeException(source.describe() + " delivered no frames; nothing written to " + out);
                 }
@@ -97,31 +107,48 @@ public final class KeypointsCommand implements Callable<Integer> {
                 System.out.printf("%s: %d frames, person in %d, %.1f s (%.1f fps), model %s -> %s%s%n", video, outputs.frames,
                         outputs.withPerson, s, outputs.frames / s, options.model().shortName(), out, overlay != null ? " + " + overlay : "");
             } finally {
-                outputs.abort();
+                if (stop.isStopping()) {
+                    outputs.finishIncomplete();
+                } else {
+                    outputs.abort();
+                }
+                stop.close();
             }
         }
     }
 
-    /** Writes each result as it arrives; the files are opened on the first frame, whose size they take. */
+    /** How long a stop signal waits for the current frame before the files are finished from the hook. */
+    private static final long STOP_GRACE_MILLIS = 5000;
+
+    /**
+     * Writes each result as it arrives; the files are opened on the first frame, whose size they take. Synchronised:
+     * a stop signal may finish the files from the shutdown hook's thread.
+     */
     private final class Outputs implements PoseStreamRunner.Listener {
         private final FrameSource source;
         private final PoseTrackerOptions options;
+        private final String runId;
         private KeypointsFile.Writer writer;
         private VideoWriter overlayWriter;
         private long frames;
         private long withPerson;
-        private PoseStreamRunner runner;
+        private volatile PoseStreamRunner runner;
+        private volatile boolean stopRequested;
 
-        Outputs(FrameSource source, PoseTrackerOptions options) {
+        Outputs(FrameSource source, PoseTrackerOptions options, String runId) {
             this.source = source;
             this.options = options;
+            this.runId = runId;
         }
 
         @Override
-        public void onResult(Keypoints2D result, Frame frame) throws MocapException {
+        public synchronized void onResult(Keypoints2D result, Frame frame) throws MocapException {
+            if (writer != null && writer.isFinished()) {
+                return; // finished by a stop signal
+            }
             if (writer == null) {
                 writer = new KeypointsFile.Writer(out, new KeypointsFile.Header(source.describe(), frame.width(), frame.height(),
-                        source.frameRateHz(), options.model().shortName()));
+                        source.frameRateHz(), options.model().shortName()), runId);
                 if (overlay != null) {
                     overlayWriter = VideoWriter.open(overlay, frame.width(), frame.height(), source.frameRateHz());
                 }
@@ -134,12 +161,43 @@ public final class KeypointsCommand implements Callable<Integer> {
             if (overlayWriter != null && frame.width() == overlayWriter.width() && frame.height() == overlayWriter.height()) {
                 overlayWriter.write(SkeletonOverlay.draw(frame, result, 0.3f), frame.width() * 3);
             }
-            if (maxFrames > 0 && frames >= maxFrames) {
+            if (stopRequested || (maxFrames > 0 && frames >= maxFrames)) {
                 runner.close(); // stops after this frame
             }
         }
 
-        void abort() {
+        /** Asks the run to stop after the current frame (any thread). */
+        void requestStop() {
+            stopRequested = true;
+            PoseStreamRunner r = runner;
+            if (r != null) {
+                r.close();
+            }
+        }
+
+        /** Finishes the files with the frames so far, marked incomplete (any thread; idempotent). */
+        synchronized void finishIncomplete() {
+            if (writer == null || writer.isFinished()) {
+                return;
+            }
+            String reason = "interrupted (Ctrl+C or SIGTERM) after " + frames + " frames";
+            try {
+                writer.closeIncomplete(reason);
+                System.err.println("mocap keypoints: " + reason + "; kept them in " + out + " (marked \"complete\": false)");
+            } catch (MocapIOException e) {
+                System.err.println("mocap keypoints: could not keep the frames captured so far: " + e.getMessage());
+            }
+            if (overlayWriter != null) {
+                try {
+                    overlayWriter.close();
+                } catch (MocapIOException e) {
+                    overlayWriter.abort();
+                    System.err.println("mocap keypoints: could not finish the overlay video: " + e.getMessage());
+                }
+            }
+        }
+
+        synchronized void abort() {
             if (writer != null) {
                 writer.abort();
             }

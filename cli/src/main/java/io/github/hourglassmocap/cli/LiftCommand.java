@@ -54,6 +54,7 @@ public final class LiftCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ClipLifter.Mode m = ClipLifter.Mode.parse(mode);
+            StaleTemporaries.remove(out);
             KeypointTrack track = KeypointTrack.read(keypoints);
             Path modelPath = LifterRuntimeOptions.resolveModel(model, ShippedLifters.HOT);
             try (PoseLifter lifter = PoseLifter.open(modelPath, runtime.toOptions())) {

@@ -31,6 +31,7 @@ public final class MocapCommand implements Runnable {
         cl.addSubcommand(new BvhInfoCommand());
         cl.addSubcommand(new DatasetCommand());
         cl.addSubcommand(new EvalLifterCommand());
+        cl.addSubcommand(new FuzzCommand());
         cl.addSubcommand(new KeypointsCommand());
         cl.addSubcommand(new LiftCommand());
         cl.addSubcommand(new RenderSyntheticCommand());

@@ -105,6 +105,9 @@ public final class RetargetCommand implements Callable<Integer> {
             KeyReduction reduction = keyErrorDegrees > 0
                     ? new KeyReduction(keyErrorDegrees, 0.002f * rig.getLegLength()) : KeyReduction.NONE;
             AnimClip clip = ClipRecorder.clipOf(result, clipName, reduction);
+            Path metricsPath = metrics != null ? metrics
+                    : (out.toAbsolutePath().getParent() == null ? Path.of("metrics.json") : out.toAbsolutePath().getParent().resolve("metrics.json"));
+            StaleTemporaries.remove(out, glb, bvh, metricsPath);
             J3oExporter.export(model, clip, out);
             if (glb != null) {
                 GlbExporter.export(model, clip, assets, glb);
@@ -112,8 +115,6 @@ public final class RetargetCommand implements Callable<Integer> {
             if (bvh != null) {
                 BvhClipExporter.export(clip, armature, source.getFrameRateHz(), bvh);
             }
-            Path metricsPath = metrics != null ? metrics
-                    : (out.toAbsolutePath().getParent() == null ? Path.of("metrics.json") : out.toAbsolutePath().getParent().resolve("metrics.json"));
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("source", poses.toString());
             extra.put("character", character);

@@ -117,6 +117,26 @@ class LiftCommandTest {
     }
 
     @Test
+    void aKilledRunsTemporaryFileIsRemovedOnTheNextRun(@TempDir Path dir) throws Exception {
+        Path kp = keypoints(dir, 6);
+        Path out = dir.resolve("pose3d.json");
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        Process running = new ProcessBuilder("sleep", "30").start();
+        try {
+            Path stale = Files.writeString(dir.resolve(".pose3d.json." + done.pid() + "-7a.part"), "");
+            Path live = Files.writeString(dir.resolve(".pose3d.json." + running.pid() + "-7b.part"), "");
+            Path other = Files.writeString(dir.resolve(".kp.json." + done.pid() + "-7c.part"), "");
+            assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString()));
+            assertTrue(!Files.exists(stale), "the dead run's temporary file must go");
+            assertTrue(Files.exists(live), "a running writer's temporary file stays");
+            assertTrue(Files.exists(other), "only the output's own temporaries are touched");
+        } finally {
+            running.destroy();
+        }
+    }
+
+    @Test
     void badInputsExitNonZeroWithAMessage(@TempDir Path dir) throws Exception {
         Path kp = keypoints(dir, 3);
         Path out = dir.resolve("pose3d.json");

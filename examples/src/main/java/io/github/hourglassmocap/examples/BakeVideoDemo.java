@@ -69,6 +69,7 @@ public final class BakeVideoDemo extends SimpleApplication {
             try {
                 VideoBaker baker = new VideoBaker(BakeOptions.defaults().withCharacter(character).withPreview(false),
                         (stage, n, total) -> status.set(String.format(Locale.ROOT, "%s %d/%d", stage, n, total)));
+                baker.setReplaceExisting(true); // the demo bakes into the same folder each time it runs
                 done.set(baker.bake(video, out));
             } catch (MocapException | RuntimeException e) {
                 failed.set(e);

@@ -380,6 +380,10 @@ public class MocapAppState extends BaseAppState {
             c.recorder = ClipRecorder.allJoints(c.control.armature());
             c.lastKeySeconds = Double.NEGATIVE_INFINITY;
         }
+        removeShutdownSaver();
+        Recording started = recording;
+        shutdownSaver = new Thread(() -> saveOnShutdown(started), "mocap-recording-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownSaver);
         if (pipeline != null) {
             pipeline.setMode(PipelineMode.RECORD);
         }
@@ -408,6 +412,7 @@ public class MocapAppState extends BaseAppState {
             return List.of();
         }
         recording = null;
+        removeShutdownSaver();
         if (pipeline != null) {
             pipeline.setMode(liveMode);
         }
@@ -426,6 +431,59 @@ public class MocapAppState extends BaseAppState {
     }
 
     private Recording lastRecording;
+    /** Saves the take in progress if the JVM ends during it (Ctrl+C, SIGTERM, a closed window); null otherwise. */
+    private volatile Thread shutdownSaver;
+
+    /**
+     * Returns the shutdown hook that saves the take in progress, for tests.
+     *
+     * @return the registered hook, or null when not recording
+     */
+    Thread getShutdownSaver() {
+        return shutdownSaver;
+    }
+
+    private void removeShutdownSaver() {
+        Thread t = shutdownSaver;
+        shutdownSaver = null;
+        if (t != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(t);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs and saves the take
+            }
+        }
+    }
+
+    /**
+     * Saves every character's take so far, on the shutdown hook's thread while the render thread may still run:
+     * each recorder hands out a consistent snapshot ({@link ClipRecorder} is synchronised). Only the j3o is
+     * written (the exporters may need the render thread); the log says the take was cut short.
+     */
+    private void saveOnShutdown(Recording r) {
+        int n = characters.size();
+        for (int i = 0; i < n; i++) {
+            Character c;
+            try {
+                c = characters.get(i);
+            } catch (IndexOutOfBoundsException e) {
+                break; // removed meanwhile
+            }
+            ClipRecorder rec = c.recorder;
+            if (rec == null || rec.size() == 0) {
+                continue;
+            }
+            Path j3o = r.folder.resolve(r.name + "-" + safeName(c.model.getName()) + ".j3o");
+            try {
+                ClipFiles.saveJ3o(rec.build(r.name, KeyReduction.NONE), j3o);
+                LOG.warning("the application is ending during recording '" + r.name + "': saved the take so far ("
+                        + rec.size() + " keys, " + String.format(java.util.Locale.ROOT, "%.1f", rec.durationSeconds())
+                        + " s) to " + j3o);
+            } catch (MocapException | RuntimeException e) {
+                LOG.log(Level.WARNING, "could not save recording '" + r.name + "' while the application ended", e);
+            }
+        }
+    }
 
     /**
      * Saves the last stopped recording again, for example into another folder after a failure.

@@ -236,6 +236,40 @@ class MocapAppStateTest {
     }
 
     @Test
+    void theJvmEndingMidRecordingSavesTheTakeSoFar() throws Exception {
+        Spatial a = jaime(0);
+        MocapAppState s = attach(new SquareSource(10_000, 30, true, -1), new CentroidStage(0), new DelayLift(2, -1));
+        app.call(() -> s.addCharacter(a, new MocapControl(new FollowX())));
+        Path out = tmp.resolve("cut");
+        s.setAutosaveSeconds(600f); // no autosave: only the hook can save it
+        assertEquals(null, s.getShutdownSaver());
+        app.run(() -> s.startRecording(out, "cut", List.of()));
+        waitFor(() -> s.getShutdownSaver() != null, 5_000, "the shutdown hook");
+        Thread hook = s.getShutdownSaver();
+        Thread.sleep(1000);
+        assertFalse(Files.exists(out.resolve("cut-Jaime0.j3o")));
+        // What the JVM runs on Ctrl+C or SIGTERM, on its own thread while the render thread goes on.
+        hook.run();
+        assertTrue(Files.size(out.resolve("cut-Jaime0.j3o")) > 100, "the take so far must be saved");
+        try (var dir = Files.list(out)) {
+            assertEquals(1, dir.count(), "no temporary files may remain");
+        }
+        AnimClip clip = app.call(() -> {
+            app.getAssetManager().registerLocator(out.toString(), FileLocator.class);
+            try {
+                return (AnimClip) app.getAssetManager().loadAsset("cut-Jaime0.j3o");
+            } finally {
+                app.getAssetManager().unregisterLocator(out.toString(), FileLocator.class);
+            }
+        });
+        assertTrue(clip.getLength() > 0.5, "clip length " + clip.getLength());
+        // A stopped recording removes the hook (removing it again would be refused by the JVM).
+        app.call(s::stopRecording);
+        assertEquals(null, s.getShutdownSaver());
+        assertFalse(Runtime.getRuntime().removeShutdownHook(hook), "the hook must be removed once the take is saved");
+    }
+
+    @Test
     void webcamThatDisappearsMidRecordingKeepsTheTakeSoFar() throws Exception {
         Spatial a = jaime(0);
         List<Exception> ended = new CopyOnWriteArrayList<>();

@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Atomic file writes, the one implementation for the project: the content goes to a hidden temporary file in
- * the target's own folder ({@code .<name>.<random>.part}), which is flushed to disk and then renamed over the
+ * the target's own folder ({@code .<name>.<pid>-<random>.part}, the writing process's id in its name), which is flushed to disk and then renamed over the
  * target ({@link StandardCopyOption#ATOMIC_MOVE}, falling back to a plain replacing rename where the file
  * system cannot do it atomically). On any failure the temporary file is deleted and an existing target is
  * left untouched, so no reader ever sees a half-written file.
@@ -31,9 +31,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Methods throw plain {@link IOException}s so that each caller can wrap them in its own
  * {@code MocapIOException} or {@code ModelLoadException} naming what it was writing. The target's folder is
  * never created here: a missing folder is a {@link NoSuchFileException} that says so.
+ *
+ * <p>A process killed outright (SIGKILL, power loss) cannot delete its temporary file. Because the name holds
+ * the writer's process id, a later run finds such leftovers with {@link #staleTemporaries(Path)} (the writer
+ * is no longer alive) and removes them with {@link #removeStaleTemporaries(Path)}, while the temporary files
+ * of a run still in progress, in this or another process, are told apart by {@link #liveTemporaries(Path)}.
  */
 public final class AtomicFiles {
     private static final int NAME_ATTEMPTS = 16;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(AtomicFiles.class.getName());
+    /** {@code .<name>.<pid>-<hex>.part}: group 1 the target's name, group 2 the writer's process id. */
+    private static final java.util.regex.Pattern TEMP_NAME =
+            java.util.regex.Pattern.compile("^\\.(.+)\\.(\\d+)-[0-9a-f]+\\.part$");
+    /** The name before process ids were added: {@code .<name>.<hex>.part}. */
+    private static final java.util.regex.Pattern OLD_TEMP_NAME = java.util.regex.Pattern.compile("^\\.(.+)\\.[0-9a-f]+\\.part$");
 
     private AtomicFiles() {
     }
@@ -119,7 +130,7 @@ public final class AtomicFiles {
     }
 
     /**
-     * Names a fresh hidden temporary file next to a target: {@code .<name>.<random hex>.part} in the target's
+     * Names a fresh hidden temporary file next to a target: {@code .<name>.<pid>-<random hex>.part} in the target's
      * folder, so a rename onto the target stays on one file system. Nothing is created; for writers that produce
      * the file themselves (e.g. a video encoder given a path), followed by {@link #moveIntoPlace}.
      *
@@ -132,8 +143,107 @@ public final class AtomicFiles {
         if (abs.getParent() == null || abs.getFileName() == null) {
             throw new IllegalArgumentException("target must name a file, got " + target);
         }
-        return abs.resolveSibling("." + abs.getFileName() + "."
+        return abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".part");
+    }
+
+    /**
+     * Lists the temporary files in a folder whose writer is gone: named by {@link #temporarySibling} for a
+     * process that is no longer running (or by the older scheme without a process id). What a run killed
+     * outright leaves behind.
+     *
+     * @param dir the folder (not null; a missing folder holds none)
+     * @return a new list, sorted by name
+     * @throws IOException if the folder cannot be listed
+     */
+    public static java.util.List<Path> staleTemporaries(Path dir) throws IOException {
+        return temporaries(dir, false);
+    }
+
+    /**
+     * Lists the temporary files in a folder that another running process is writing now (not this process's
+     * own): a run in progress on the same folder.
+     *
+     * @param dir the folder (not null; a missing folder holds none)
+     * @return a new list, sorted by name
+     * @throws IOException if the folder cannot be listed
+     */
+    public static java.util.List<Path> liveTemporaries(Path dir) throws IOException {
+        return temporaries(dir, true);
+    }
+
+    /**
+     * Deletes the {@link #staleTemporaries stale temporary files} of a folder, logging each.
+     *
+     * @param dir the folder (not null; a missing folder holds none)
+     * @return the files deleted (a new list)
+     * @throws IOException if the folder cannot be listed or a file cannot be deleted
+     */
+    public static java.util.List<Path> removeStaleTemporaries(Path dir) throws IOException {
+        java.util.List<Path> stale = staleTemporaries(dir);
+        for (Path p : stale) {
+            Files.deleteIfExists(p);
+            LOG.info(() -> "removed " + p + ", left by an interrupted run");
+        }
+        return stale;
+    }
+
+    /**
+     * Returns the target a temporary file stands for, if its name is one {@link #temporarySibling} makes.
+     *
+     * @param temporary a file (not null)
+     * @return the target in the same folder, or null if the name is not a temporary file's
+     */
+    public static Path findTarget(Path temporary) {
+        Path name = temporary.getFileName();
+        if (name == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = TEMP_NAME.matcher(name.toString());
+        if (m.matches()) {
+            return temporary.resolveSibling(m.group(1));
+        }
+        m = OLD_TEMP_NAME.matcher(name.toString());
+        return m.matches() ? temporary.resolveSibling(m.group(1)) : null;
+    }
+
+    private static java.util.List<Path> temporaries(Path dir, boolean live) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        long self = ProcessHandle.current().pid();
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String n = p.getFileName().toString();
+                java.util.regex.Matcher m = TEMP_NAME.matcher(n);
+                boolean alive;
+                boolean own = false;
+                if (m.matches()) {
+                    long pid;
+                    try {
+                        pid = Long.parseLong(m.group(2));
+                    } catch (NumberFormatException e) {
+                        pid = -1;
+                    }
+                    own = pid == self;
+                    alive = own || (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+                } else if (OLD_TEMP_NAME.matcher(n).matches()) {
+                    alive = false;
+                } else {
+                    continue;
+                }
+                if (!Files.isRegularFile(p)) {
+                    continue;
+                }
+                if (live ? alive && !own : !alive) {
+                    found.add(p);
+                }
+            }
+        }
+        java.util.Collections.sort(found);
+        return found;
     }
 
     /**
@@ -267,8 +377,7 @@ public final class AtomicFiles {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
-                java.util.logging.Logger.getLogger(AtomicFiles.class.getName())
-                        .warning("could not delete the temporary file " + tmp + ": " + e);
+                LOG.warning("could not delete the temporary file " + tmp + ": " + e);
             }
         }
     }

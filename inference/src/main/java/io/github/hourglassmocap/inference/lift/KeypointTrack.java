@@ -3,18 +3,12 @@ package io.github.hourglassmocap.inference.lift;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.stream.JsonReader;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.JsonCheck;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
@@ -29,6 +23,18 @@ import java.util.logging.Logger;
 public final class KeypointTrack {
     /** The keypoints file versions this reader understands. */
     public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    /** The largest image width or height accepted, in pixels. */
+    public static final int MAX_IMAGE_SIZE = KeypointsFile.MAX_IMAGE_SIZE;
+    /** The highest frame rate accepted, in Hz. */
+    public static final double MAX_FRAME_RATE_HZ = KeypointsFile.MAX_FRAME_RATE_HZ;
+    /** The largest keypoint coordinate magnitude accepted, in pixels. */
+    public static final double MAX_PIXELS = KeypointsFile.MAX_PIXELS;
+    /**
+     * How many frames the indices may skip in all, beyond as many as the file lists: a minute's worth at the
+     * file's rate. Missing frames cost memory like present ones, so a file cannot make the reader allocate
+     * much more than its own content.
+     */
+    public static final double MAX_SKIPPED_SECONDS = 60;
 
     private static final Logger LOG = Logger.getLogger(KeypointTrack.class.getName());
 
@@ -97,24 +103,72 @@ public final class KeypointTrack {
      * @throws DecodeException if it is not a keypoints file of a supported version, or holds no frames
      */
     public static KeypointTrack read(Path path) throws MocapException {
-        JsonObject root;
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            JsonReader jr = new JsonReader(r);
-            jr.setLenient(true); // NaN and Infinity literals: the writer emits them for unplaceable joints
-            root = JsonParser.parseReader(jr).getAsJsonObject();
-        } catch (NoSuchFileException e) {
-            throw new MocapIOException("keypoints file " + path + " not found; make one with 'mocap keypoints <video>'", e);
-        } catch (IOException e) {
-            throw new MocapIOException("keypoints file " + path + " could not be read: " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new DecodeException("keypoints file " + path + " is not a JSON object: " + e.getMessage(), e);
-        }
+        JsonCheck check = new JsonCheck("keypoints file " + path);
+        JsonObject root = check.object(check.read(path, "; make one with 'mocap keypoints <video>'"), "");
+        validate(check, root);
         try {
             return parse(path, root);
         } catch (ClassCastException | IllegalStateException | UnsupportedOperationException | NumberFormatException
                 | NullPointerException e) {
             throw new DecodeException("keypoints file " + path + " has a missing field or one of the wrong type ("
-                    + e + "); see docs/formats.md, \"Keypoints\"", e);
+                    + e + "); expected the fields of docs/formats.md, \"Keypoints\"", e);
+        }
+    }
+
+    /**
+     * Checks every field {@link #parse} uses for its type and range, and the span of the frame indices against
+     * the frames listed, before anything is allocated.
+     */
+    private static void validate(JsonCheck c, JsonObject root) throws DecodeException {
+        if (!root.has("version")) {
+            throw c.fail("version", null, "one of the supported versions " + SUPPORTED_VERSIONS);
+        }
+        long version = c.integer(root.get("version"), "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (!SUPPORTED_VERSIONS.contains((int) version)) {
+            throw c.fail("version", root.get("version"), "one of the supported versions " + SUPPORTED_VERSIONS
+                    + " (re-create it with this version's 'mocap keypoints')");
+        }
+        c.integer(root.get("width"), "width", 1, MAX_IMAGE_SIZE);
+        c.integer(root.get("height"), "height", 1, MAX_IMAGE_SIZE);
+        double fps = root.has("frameRateHz") ? c.number(root.get("frameRateHz"), "frameRateHz", 1e-3, MAX_FRAME_RATE_HZ, false)
+                : 30.0;
+        if (!root.has("frames")) {
+            return;
+        }
+        JsonArray frames = c.array(root.get("frames"), "frames", 0, Integer.MAX_VALUE);
+        long first = -1;
+        long last = -1;
+        for (int k = 0; k < frames.size(); k++) {
+            String at = "frames[" + k + "]";
+            JsonObject f = c.object(frames.get(k), at);
+            long index = f.has("index") ? c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE) : last + 1;
+            if (index <= last) {
+                throw c.fail(at + ".index", f.get("index"), "increasing indices: one above the previous frame's (" + last + ")");
+            }
+            first = first < 0 ? index : first;
+            last = index;
+            long allowed = frames.size() + (long) Math.ceil(MAX_SKIPPED_SECONDS * fps);
+            if (last - first + 1 > allowed + frames.size()) {
+                throw c.fail(at + ".index", f.get("index"), "an index at most " + (first + 2 * frames.size() + allowed - frames.size() - 1)
+                        + ": the file lists " + frames.size() + " frames, and its indices may skip at most as many frames as it"
+                        + " lists plus " + (long) MAX_SKIPPED_SECONDS + " s worth");
+            }
+            if (f.has("timestampNanos")) {
+                c.integer(f.get("timestampNanos"), at + ".timestampNanos", Long.MIN_VALUE, Long.MAX_VALUE);
+            }
+            boolean person = !f.has("person") || c.bool(f.get("person"), at + ".person");
+            if (person && f.get("joints17") != null && !f.get("joints17").isJsonNull()) {
+                JsonArray a = c.array(f.get("joints17"), at + ".joints17", H36mJoints.COUNT, H36mJoints.COUNT);
+                for (int j = 0; j < a.size(); j++) {
+                    String ji = at + ".joints17[" + j + "]";
+                    JsonArray p = c.array(a.get(j), ji, 2, 3);
+                    c.number(p.get(0), ji + "[0]", -MAX_PIXELS, MAX_PIXELS, true);
+                    c.number(p.get(1), ji + "[1]", -MAX_PIXELS, MAX_PIXELS, true);
+                    if (p.size() > 2) {
+                        c.number(p.get(2), ji + "[2]", 0, 1, true);
+                    }
+                }
+            }
         }
     }
 

@@ -3,13 +3,10 @@ package io.github.hourglassmocap.inference.lift;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.inference.io.JsonCheck;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +21,8 @@ import java.util.List;
 public final class LifterManifest {
     /** The manifest versions this reader understands. */
     public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    /** The longest window accepted, in frames. */
+    public static final int MAX_FRAMES = 4096;
 
     private final Path source;
     private final String name;
@@ -78,24 +77,86 @@ public final class LifterManifest {
             throw new ModelLoadException("lifter manifest " + path + " not found; every model.onnx needs its"
                     + " model.json next to it (docs/formats.md, \"Lifter model\")");
         }
+        JsonCheck check = new JsonCheck("lifter manifest " + path);
         JsonObject root;
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(in).getAsJsonObject();
-        } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new ModelLoadException("lifter manifest " + path + " is not a readable JSON object: " + e.getMessage(), e);
+        try {
+            root = check.object(check.read(path, ""), "");
+            validate(check, root);
+        } catch (MocapException e) {
+            throw new ModelLoadException(e.getMessage(), e);
         }
         try {
             return parse(path, root);
         } catch (ClassCastException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
-            throw new ModelLoadException("lifter manifest " + path + " has a field of the wrong type: " + e.getMessage(), e);
+            throw new ModelLoadException("lifter manifest " + path + " has a field of the wrong type (" + e.getMessage()
+                    + "); expected the fields of docs/formats.md, \"Lifter model\"", e);
         }
+    }
+
+    /** Checks the type and range of every field {@link #parse} reads (present ones; parse reports missing ones). */
+    private static void validate(JsonCheck c, JsonObject root) throws MocapException {
+        long min = Integer.MIN_VALUE;
+        if (has(root, "version")) {
+            c.integer(root.get("version"), "version", min, Integer.MAX_VALUE);
+        }
+        if (has(root, "name")) {
+            c.string(root.get("name"), "name", true);
+        }
+        if (root.has("architecture")) {
+            c.string(root.get("architecture"), "architecture", false);
+        }
+        if (has(root, "frames")) {
+            c.integer(root.get("frames"), "frames", 1, MAX_FRAMES);
+        }
+        if (has(root, "joints")) {
+            c.integer(root.get("joints"), "joints", min, Integer.MAX_VALUE);
+        }
+        if (root.has("jointOrder")) {
+            com.google.gson.JsonArray order = c.array(root.get("jointOrder"), "jointOrder", 0, 1000);
+            for (int i = 0; i < order.size(); i++) {
+                c.string(order.get(i), "jointOrder[" + i + "]", false);
+            }
+        }
+        for (String side : new String[] {"input", "output"}) {
+            if (!has(root, side)) {
+                continue;
+            }
+            JsonObject o = c.object(root.get(side), side);
+            if (has(o, "name")) {
+                c.string(o.get("name"), side + ".name", true);
+            }
+            if (has(o, "shape")) {
+                com.google.gson.JsonArray shape = c.array(o.get("shape"), side + ".shape", 1, 8);
+                for (int i = 0; i < shape.size(); i++) {
+                    c.integer(shape.get(i), side + ".shape[" + i + "]", 0, 1L << 31);
+                }
+            }
+        }
+        if (has(root, "input") && root.getAsJsonObject("input").has("normalisation")) {
+            c.string(root.getAsJsonObject("input").get("normalisation"), "input.normalisation", false);
+        }
+        if (has(root, "output") && root.getAsJsonObject("output").has("rootRelative")) {
+            c.bool(root.getAsJsonObject("output").get("rootRelative"), "output.rootRelative");
+        }
+        if (root.has("sha256")) {
+            c.string(root.get("sha256"), "sha256", false);
+        }
+        for (String key : new String[] {"flopsPerWindow", "flops"}) {
+            if (root.has(key) && root.get(key).isJsonPrimitive()) {
+                c.integer(root.get(key), key, -1, Long.MAX_VALUE);
+            }
+        }
+    }
+
+    private static boolean has(JsonObject o, String key) {
+        return o.has(key) && !o.get(key).isJsonNull();
     }
 
     private static LifterManifest parse(Path path, JsonObject root) throws ModelLoadException {
         int version = require(path, root, "version").getAsInt();
         if (!SUPPORTED_VERSIONS.contains(version)) {
             throw new ModelLoadException("lifter manifest " + path + " has version " + version
-                    + "; this runtime supports " + SUPPORTED_VERSIONS);
+                    + "; expected one this runtime supports: " + SUPPORTED_VERSIONS);
         }
         String name = require(path, root, "name").getAsString();
         String architecture = root.has("architecture") ? root.get("architecture").getAsString() : "unknown";
@@ -115,7 +176,7 @@ public final class LifterManifest {
             }
             if (!order.equals(H36mJoints.names())) {
                 throw new ModelLoadException("lifter manifest " + path + ": jointOrder " + order
-                        + " differs from assets/skeleton/h36m17.json " + H36mJoints.names());
+                        + " differs from assets/skeleton/h36m17.json; expected " + H36mJoints.names());
             }
         }
         JsonObject input = require(path, root, "input").getAsJsonObject();
@@ -158,7 +219,8 @@ public final class LifterManifest {
         String leaf = key.contains(".") ? key.substring(key.indexOf('.') + 1) : key;
         JsonElement e = o.get(leaf);
         if (e == null || e.isJsonNull()) {
-            throw new ModelLoadException("lifter manifest " + path + " lacks the field '" + key + "'");
+            throw new ModelLoadException("lifter manifest " + path + " lacks the field '" + key + "'; expected the fields of"
+                    + " docs/formats.md, \"Lifter model\"");
         }
         return e;
     }

@@ -2,20 +2,17 @@ package io.github.hourglassmocap.inference.lift;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.io.JsonCheck;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +33,10 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
         List<Frame> frames) {
     /** The format version written. */
     public static final int VERSION = 1;
+    /** The largest distance of a joint from the pelvis accepted when reading, per axis, in metres. */
+    public static final double MAX_JOINT_METRES = 100;
+    /** The largest root coordinate magnitude accepted when reading, in metres. */
+    public static final double MAX_ROOT_METRES = 1e6;
 
     /**
      * One frame.
@@ -95,10 +96,22 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
      * @throws MocapIOException if writing fails
      */
     public void write(Path path) throws MocapIOException {
+        write(path, null);
+    }
+
+    /**
+     * Writes the sequence as JSON, atomically, naming the run that wrote it ({@code "runId"} in the header), so
+     * that files of different runs in one folder can be told apart.
+     *
+     * @param path the file to write (not null; its folder must exist)
+     * @param runId the run's id (null to leave it out)
+     * @throws MocapIOException if writing fails
+     */
+    public void write(Path path, String runId) throws MocapIOException {
         try {
             AtomicFiles.write(path, out -> {
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                writeJson(w);
+                writeJson(w, runId);
                 w.flush();
             });
         } catch (IOException e) {
@@ -106,10 +119,11 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
         }
     }
 
-    private void writeJson(Writer w) throws IOException {
+    private void writeJson(Writer w, String runId) throws IOException {
         JsonObject head = new JsonObject();
         head.addProperty("source", source);
-        w.write("{\"version\": " + VERSION + ", \"source\": " + head.get("source") + ", \"frameRateHz\": " + num(frameRateHz)
+        String run = runId == null ? "" : ", \"runId\": " + new com.google.gson.JsonPrimitive(runId);
+        w.write("{\"version\": " + VERSION + run + ", \"source\": " + head.get("source") + ", \"frameRateHz\": " + num(frameRateHz)
                 + ", \"model\": " + new com.google.gson.JsonPrimitive(model) + ", \"mode\": "
                 + new com.google.gson.JsonPrimitive(mode) + ", \"lookaheadFrames\": " + lookaheadFrames
                 + ", \"joints\": " + jointNames() + ",\n \"frames\": [");
@@ -156,16 +170,9 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
      * @throws DecodeException if it is not a 3D pose file of a supported version
      */
     public static Pose3dSequence read(Path path) throws MocapException {
-        JsonObject root;
-        try {
-            root = JsonParser.parseString(Files.readString(path, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (NoSuchFileException e) {
-            throw new MocapIOException("3D pose file " + path + " not found", e);
-        } catch (IOException e) {
-            throw new MocapIOException("3D pose file " + path + " could not be read: " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new DecodeException("3D pose file " + path + " is not a JSON object: " + e.getMessage(), e);
-        }
+        JsonCheck check = new JsonCheck("3D pose file " + path);
+        JsonObject root = check.object(check.read(path, ""), "");
+        validate(check, root);
         try {
             int version = root.get("version").getAsInt();
             if (version != VERSION) {
@@ -188,7 +195,56 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
                     root.get("lookaheadFrames").getAsInt(), frames);
         } catch (NullPointerException | ClassCastException | IllegalStateException | IndexOutOfBoundsException
                 | IllegalArgumentException e) {
-            throw new DecodeException("3D pose file " + path + " is malformed (" + e + "); see docs/formats.md", e);
+            throw new DecodeException("3D pose file " + path + " is malformed (" + e + "); expected the fields of"
+                    + " docs/formats.md, \"3D poses\"", e);
+        }
+    }
+
+    /**
+     * Checks every field {@link #read} uses for its type and range: finite joints within
+     * {@value #MAX_JOINT_METRES} m of the pelvis, a root within {@value #MAX_ROOT_METRES} m, confidences in
+     * [0, 1], increasing indices, a frame rate in (0, 1000] Hz.
+     */
+    private static void validate(JsonCheck c, JsonObject root) throws DecodeException {
+        long version = c.integer(root.get("version"), "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw c.fail("version", root.get("version"), "a supported version: [" + VERSION + "]");
+        }
+        c.string(root.get("source"), "source", false);
+        c.number(root.get("frameRateHz"), "frameRateHz", 1e-3, 1000, false);
+        c.string(root.get("model"), "model", false);
+        c.string(root.get("mode"), "mode", false);
+        c.integer(root.get("lookaheadFrames"), "lookaheadFrames", 0, 100_000);
+        JsonArray frames = c.array(root.get("frames"), "frames", 0, Integer.MAX_VALUE);
+        long last = -1;
+        for (int k = 0; k < frames.size(); k++) {
+            String at = "frames[" + k + "]";
+            JsonObject f = c.object(frames.get(k), at);
+            long index = c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE);
+            if (index <= last) {
+                throw c.fail(at + ".index", f.get("index"), "increasing indices: one above the previous frame's (" + last + ")");
+            }
+            last = index;
+            c.integer(f.get("timestampNanos"), at + ".timestampNanos", Long.MIN_VALUE, Long.MAX_VALUE);
+            c.bool(f.get("valid"), at + ".valid");
+            c.bool(f.get("interpolated"), at + ".interpolated");
+            JsonArray joints = c.array(f.get("joints"), at + ".joints", H36mJoints.COUNT, H36mJoints.COUNT);
+            for (int j = 0; j < joints.size(); j++) {
+                vector(c, joints.get(j), at + ".joints[" + j + "]", MAX_JOINT_METRES);
+            }
+            vector(c, f.get("root"), at + ".root", MAX_ROOT_METRES);
+            JsonArray conf = c.array(f.get("confidence"), at + ".confidence", H36mJoints.COUNT, H36mJoints.COUNT);
+            for (int j = 0; j < conf.size(); j++) {
+                c.number(conf.get(j), at + ".confidence[" + j + "]", 0, 1, false);
+            }
+        }
+    }
+
+    private static void vector(JsonCheck c, com.google.gson.JsonElement e, String field, double limit)
+            throws DecodeException {
+        JsonArray a = c.array(e, field, 3, 3);
+        for (int i = 0; i < 3; i++) {
+            c.number(a.get(i), field + "[" + i + "]", -limit, limit, false);
         }
     }
 

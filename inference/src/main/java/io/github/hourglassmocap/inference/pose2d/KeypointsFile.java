@@ -3,20 +3,16 @@ package io.github.hourglassmocap.inference.pose2d;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonWriter;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
 import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.io.JsonCheck;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +25,12 @@ import java.util.List;
 public final class KeypointsFile {
     /** The version this code writes. */
     public static final int VERSION = 1;
+    /** The largest image width or height accepted when reading, in pixels. */
+    public static final int MAX_IMAGE_SIZE = 1 << 16;
+    /** The highest frame rate accepted when reading, in Hz. */
+    public static final double MAX_FRAME_RATE_HZ = 1000;
+    /** The largest keypoint coordinate magnitude accepted when reading, in pixels. */
+    public static final double MAX_PIXELS = 1e6;
 
     private KeypointsFile() {
     }
@@ -89,6 +91,19 @@ public final class KeypointsFile {
          * @throws MocapIOException if the temporary file cannot be created
          */
         public Writer(Path target, Header header) throws MocapIOException {
+            this(target, header, null);
+        }
+
+        /**
+         * Starts a file that names the run writing it, so that files of different runs in one folder can be told
+         * apart.
+         *
+         * @param target the final path (not null; its folder must exist and be writable)
+         * @param header the header (not null)
+         * @param runId the run's id, written as {@code "runId"} (null to leave it out)
+         * @throws MocapIOException if the temporary file cannot be created
+         */
+        public Writer(Path target, Header header, String runId) throws MocapIOException {
             this.target = target.toAbsolutePath();
             this.header = header;
             AtomicFiles.Pending p = null;
@@ -104,6 +119,9 @@ public final class KeypointsFile {
                 json.name("height").value(header.height());
                 json.name("frameRateHz").value(header.frameRateHz());
                 json.name("model").value(header.model());
+                if (runId != null) {
+                    json.name("runId").value(runId);
+                }
                 json.name("frames").beginArray();
             } catch (IOException e) {
                 if (p != null) {
@@ -193,11 +211,40 @@ public final class KeypointsFile {
          */
         @Override
         public void close() throws MocapIOException {
+            finish(null);
+        }
+
+        /**
+         * Finishes the file with the frames written so far, marked as incomplete ({@code "complete": false} and
+         * the reason in {@code "stopped"}), and renames it into place: what a run that is stopped early (Ctrl+C,
+         * SIGTERM) keeps. Idempotent, like {@link #close()}; does nothing after either.
+         *
+         * @param reason why the run stopped, e.g. "interrupted by SIGTERM or Ctrl+C" (not null)
+         * @throws MocapIOException if finishing or renaming fails (the temporary file is then removed)
+         */
+        public void closeIncomplete(String reason) throws MocapIOException {
+            finish(java.util.Objects.requireNonNull(reason, "reason"));
+        }
+
+        /**
+         * Returns whether the file is finished (closed, closed incomplete or aborted).
+         *
+         * @return true once finished
+         */
+        public boolean isFinished() {
+            return finished;
+        }
+
+        private void finish(String stopped) throws MocapIOException {
             if (finished) {
                 return;
             }
             try {
                 json.endArray();
+                json.name("complete").value(stopped == null);
+                if (stopped != null) {
+                    json.name("stopped").value(stopped);
+                }
                 json.endObject();
                 json.close();
                 finished = true;
@@ -240,16 +287,10 @@ public final class KeypointsFile {
      * @throws DecodeException if it is not a keypoints file of version {@value #VERSION}, naming what is wrong
      */
     public static Contents read(Path path) throws MocapException {
-        JsonObject root;
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(r).getAsJsonObject();
-        } catch (NoSuchFileException e) {
-            throw new MocapIOException("keypoints file " + path + " not found; make one with 'mocap keypoints <video> --out " + path + "'", e);
-        } catch (IOException e) {
-            throw new MocapIOException("cannot read keypoints file " + path + ": " + e.getMessage(), e);
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new DecodeException("keypoints file " + path + " is not a JSON object: " + e.getMessage(), e);
-        }
+        JsonCheck check = new JsonCheck("keypoints file " + path);
+        JsonObject root = check.object(check.read(path,
+                "; make one with 'mocap keypoints <video> --out " + path + "'"), "");
+        validate(check, root);
         try {
             int version = root.has("version") ? root.get("version").getAsInt() : -1;
             if (version != VERSION) {
@@ -266,7 +307,64 @@ public final class KeypointsFile {
         } catch (ClassCastException | IllegalStateException | UnsupportedOperationException
                 | NullPointerException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new DecodeException("keypoints file " + path + " has a missing or malformed field (" + e.getMessage()
-                    + "); see docs/formats.md, \"Keypoints\"", e);
+                    + "); expected the fields of docs/formats.md, \"Keypoints\"", e);
+        }
+    }
+
+    /**
+     * Checks every field {@link #read} uses for its type and range, so reading cannot fail on a malformed
+     * field with anything but a message naming it.
+     */
+    private static void validate(JsonCheck c, JsonObject root) throws DecodeException {
+        long version = c.integer(root.get("version"), "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw c.fail("version", root.get("version"), "a supported version: [" + VERSION + "]");
+        }
+        c.string(root.get("source"), "source", false);
+        c.integer(root.get("width"), "width", 1, MAX_IMAGE_SIZE);
+        c.integer(root.get("height"), "height", 1, MAX_IMAGE_SIZE);
+        c.number(root.get("frameRateHz"), "frameRateHz", 1e-3, MAX_FRAME_RATE_HZ, false);
+        c.string(root.get("model"), "model", false);
+        JsonArray frames = c.array(root.get("frames"), "frames", 0, Integer.MAX_VALUE);
+        for (int k = 0; k < frames.size(); k++) {
+            String at = "frames[" + k + "]";
+            JsonObject f = c.object(frames.get(k), at);
+            c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE);
+            c.integer(f.get("timestampNanos"), at + ".timestampNanos", 0, Long.MAX_VALUE);
+            if (f.has("width")) {
+                c.integer(f.get("width"), at + ".width", 1, MAX_IMAGE_SIZE);
+            }
+            if (f.has("height")) {
+                c.integer(f.get("height"), at + ".height", 1, MAX_IMAGE_SIZE);
+            }
+            if (!c.bool(f.get("person"), at + ".person")) {
+                continue;
+            }
+            JsonObject r = c.object(f.get("roi"), at + ".roi");
+            c.number(r.get("cx"), at + ".roi.cx", -MAX_PIXELS, MAX_PIXELS, false);
+            c.number(r.get("cy"), at + ".roi.cy", -MAX_PIXELS, MAX_PIXELS, false);
+            c.number(r.get("size"), at + ".roi.size", 1e-3, MAX_PIXELS, false);
+            c.number(r.get("rotationRadians"), at + ".roi.rotationRadians", -1000, 1000, false);
+            if (f.has("score")) {
+                c.number(f.get("score"), at + ".score", 0, 1, false);
+            }
+            JsonArray lms = c.array(f.get("landmarks33"), at + ".landmarks33", PoseLandmarks.COUNT, PoseLandmarks.COUNT);
+            for (int i = 0; i < lms.size(); i++) {
+                String li = at + ".landmarks33[" + i + "]";
+                JsonArray a = c.array(lms.get(i), li, PoseLandmarks.STRIDE, PoseLandmarks.STRIDE);
+                for (int k2 = 0; k2 < a.size(); k2++) {
+                    double limit = k2 < 3 ? MAX_PIXELS : 1;
+                    c.number(a.get(k2), li + "[" + k2 + "]", k2 < 3 ? -limit : 0, limit, true);
+                }
+            }
+            JsonArray js = c.array(f.get("joints17"), at + ".joints17", H36mJoints.COUNT, H36mJoints.COUNT);
+            for (int j = 0; j < js.size(); j++) {
+                String ji = at + ".joints17[" + j + "]";
+                JsonArray a = c.array(js.get(j), ji, H36mFromBlazePose.STRIDE, H36mFromBlazePose.STRIDE);
+                c.number(a.get(0), ji + "[0]", -MAX_PIXELS, MAX_PIXELS, true);
+                c.number(a.get(1), ji + "[1]", -MAX_PIXELS, MAX_PIXELS, true);
+                c.number(a.get(2), ji + "[2]", 0, 1, true);
+            }
         }
     }
 

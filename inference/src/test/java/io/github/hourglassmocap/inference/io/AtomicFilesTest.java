@@ -130,4 +130,42 @@ class AtomicFilesTest {
         assertFalse(Files.exists(a), "nothing is created");
         assertThrows(IllegalArgumentException.class, () -> AtomicFiles.temporarySibling(Path.of("/")));
     }
+
+    @Test
+    void temporaryNamesCarryTheProcessIdAndNameTheirTarget() {
+        Path f = dir.resolve("kp.json");
+        Path t = AtomicFiles.temporarySibling(f);
+        assertTrue(t.getFileName().toString().startsWith(".kp.json." + ProcessHandle.current().pid() + "-"), t.toString());
+        assertEquals(f.toAbsolutePath(), AtomicFiles.findTarget(t));
+        assertEquals(dir.resolve("a.mp4"), AtomicFiles.findTarget(dir.resolve(".a.mp4.0123abcd.part")), "the older scheme");
+        assertEquals(null, AtomicFiles.findTarget(dir.resolve("kp.json")));
+    }
+
+    @Test
+    void staleTemporariesAreThoseOfDeadProcessesOnly() throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        long deadPid = done.pid();
+        Process running = new ProcessBuilder("sleep", "30").start();
+        try {
+            Path dead = Files.writeString(dir.resolve(".kp.json." + deadPid + "-1a2b.part"), "{\"version\":1,");
+            Path old = Files.writeString(dir.resolve(".clip.bvh.7f3e.part"), "");
+            Path other = Files.writeString(dir.resolve(".pose3d.json." + running.pid() + "-99.part"), "");
+            Path own = AtomicFiles.temporarySibling(dir.resolve("metrics.json"));
+            Files.writeString(own, "");
+            Files.writeString(dir.resolve("keep.part"), "not ours");
+            Files.writeString(dir.resolve("kp.json"), "{}");
+
+            assertEquals(List.of(old, dead), AtomicFiles.staleTemporaries(dir));
+            assertEquals(List.of(other), AtomicFiles.liveTemporaries(dir));
+            assertEquals(List.of(old, dead), AtomicFiles.removeStaleTemporaries(dir));
+            assertFalse(Files.exists(dead));
+            assertFalse(Files.exists(old));
+            assertTrue(Files.exists(other) && Files.exists(own) && Files.exists(dir.resolve("keep.part")));
+            assertEquals(List.of(), AtomicFiles.staleTemporaries(dir));
+            assertEquals(List.of(), AtomicFiles.staleTemporaries(dir.resolve("missing")));
+        } finally {
+            running.destroy();
+        }
+    }
 }

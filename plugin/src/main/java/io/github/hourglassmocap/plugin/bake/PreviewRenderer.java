@@ -2,6 +2,7 @@ package io.github.hourglassmocap.plugin.bake;
 
 import com.jme3.anim.AnimComposer;
 import com.jme3.anim.Armature;
+import com.jme3.anim.Joint;
 import java.util.logging.Logger;
 import com.jme3.asset.AssetManager;
 import com.jme3.asset.plugins.FileLocator;
@@ -32,6 +33,7 @@ import io.github.hourglassmocap.plugin.Armatures;
 import io.github.hourglassmocap.plugin.render.OffscreenRenderer;
 import io.github.hourglassmocap.plugin.render.OffscreenScene;
 import io.github.hourglassmocap.plugin.render.RenderedFrame;
+import io.github.hourglassmocap.plugin.render.RendererUnavailableException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,10 +45,47 @@ import java.util.List;
  */
 public final class PreviewRenderer implements VideoBaker.PreviewWriter {
     private static final int MAX_HEIGHT = 480;
+    /** How to get the preview, appended to every "cannot render here" message. */
+    static final String HOW_TO_GET_IT = "install Xvfb (apt-get install xvfb xauth libgl1-mesa-dri; ./mocap then runs"
+            + " under xvfb-run by itself) or run with a display; --no-preview skips it";
 
+    private volatile boolean cancelled;
+
+    /**
+     * Says why this machine cannot render the preview, without trying: on Linux, no X display ({@code DISPLAY}
+     * unset or empty). Other failures (a display that cannot be reached, no OpenGL) show when the renderer starts.
+     *
+     * @param env the environment to judge (not null, unaffected; normally {@link System#getenv()})
+     * @param osName the operating system's name (not null; normally the {@code os.name} property)
+     * @return a one-line reason, or null if rendering may work
+     */
+    public static String findDisplayProblem(java.util.Map<String, String> env, String osName) {
+        boolean linux = osName.toLowerCase(java.util.Locale.ROOT).startsWith("linux");
+        String display = env.get("DISPLAY");
+        if (linux && (display == null || display.isBlank())) {
+            return "no display (DISPLAY is not set)";
+        }
+        return null;
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws PreviewUnavailableException if there is no display or the offscreen renderer cannot open an OpenGL
+     *     context; the message is one line that says how to get the preview
+     */
     @Override
     public void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
             throws MocapException {
+        String problem = findDisplayProblem(System.getenv(), System.getProperty("os.name", ""));
+        if (problem != null) {
+            throw new PreviewUnavailableException(problem + ": " + HOW_TO_GET_IT, null);
+        }
         int inW;
         int inH;
         double fps;
@@ -61,14 +100,28 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         int outW = leftW + rightW;
         ClipScene scene = new ClipScene(clipJ3o);
         byte[] canvas = new byte[outW * h * 3];
-        VideoWriter writer = VideoWriter.open(out, outW, h, fps);
+        OffscreenRenderer<Void> started;
+        try {
+            started = OffscreenRenderer.start(rightW, h, 4, scene, 60);
+        } catch (RendererUnavailableException e) {
+            // the engine's own words ("GLX: GLX extension not found", "X11: Failed to open display :93")
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                    : e.getMessage();
+            throw new PreviewUnavailableException("no usable OpenGL display (" + firstLine(why) + "): "
+                    + HOW_TO_GET_IT, e);
+        }
         boolean done = false;
-        try (OffscreenRenderer<Void> renderer = OffscreenRenderer.start(rightW, h, 4, scene, 60);
+        VideoWriter writer = null;
+        try (OffscreenRenderer<Void> renderer = started;
                 VideoFileSource src = VideoFileSource.open(video)) {
+            writer = VideoWriter.open(out, outW, h, fps);
             int i = 0;
             Frame f;
             long firstTs = -1;
             while ((f = src.grab()) != null) {
+                if (cancelled) {
+                    throw new BakeCancelledException("preview cancelled at frame " + i);
+                }
                 if (firstTs < 0) {
                     firstTs = f.timestampNanos();
                 }
@@ -86,10 +139,18 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             writer.close();
             done = true;
         } finally {
-            if (!done) {
+            if (!done && writer != null) {
                 writer.abort();
             }
         }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown cause";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static int even(int v) {
@@ -112,14 +173,34 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         }
     }
 
-    /** The baked character on a floor, playing its clip at the requested time, followed by the camera. */
+    /**
+     * The baked character on a floor, playing its clip at the requested time, with a camera that follows its hips.
+     * The camera's distance is fixed for the clip: when the scene starts, the clip is sampled once and the distance
+     * chosen so that the sphere holding every body joint around the hips, in every frame (plus a margin for the
+     * mesh beyond the joints), fits in the narrower of the two fields of view. The body joints are the humanoid
+     * map's (a rig's helper joints, such as IK targets left at the origin, do not drag the framing); all joints
+     * if the rig cannot be mapped.
+     */
     static final class ClipScene implements OffscreenScene<Void> {
+        /** Room for the mesh beyond the joints (hands, a raised head), as a share of the character's height. */
+        private static final float MESH_MARGIN = 0.15f;
+        /** Vertical field of view, degrees. */
+        private static final float FOV_Y_DEGREES = 35f;
         private final Path clipJ3o;
         private Spatial model;
+        private Spatial skinned;
         private AnimComposer composer;
         private Armature armature;
         private float height;
-        private Vector3f lookAt;
+        /** The joints framed: the mapped body joints, or all. */
+        private Joint[] body;
+        private Joint hips;
+        /** From the hips to the centre of the sphere that holds the body over the clip (world, constant). */
+        private Vector3f centreFromHips = new Vector3f();
+        private float distance;
+        /** The top of the mesh and the soles at rest, from the hips (world, vertical). */
+        private Vector3f meshTop = new Vector3f();
+        private Vector3f meshBottom = new Vector3f();
         /** The horizontal world direction the character faces (unit). */
         private Vector3f front = new Vector3f(0, 0, 1);
 
@@ -145,19 +226,29 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
                 throw new IllegalStateException(clipJ3o + " holds no clip '" + VideoBaker.CLIP_NAME + "'");
             }
             armature = Armatures.getArmature(model);
-            front = frontOf(model);
-            ClipBaking.play(composer, VideoBaker.CLIP_NAME);
-            composer.setGlobalSpeed(0f);
+            skinned = skinnedSpatial();
             // Bounds before attaching: updating a child of the root on its own trips jME's scene-graph checks.
             model.updateGeometricState();
             BoundingBox box = (BoundingBox) model.getWorldBound();
-            root.attachChild(model);
             height = Math.max(0.5f, box.getYExtent() * 2);
             float groundY = box.getCenter().y - box.getYExtent();
-            lookAt = new Vector3f(box.getCenter().x, groundY + height * 0.5f, box.getCenter().z);
+            front = frontOf(model);
+            body = bodyJoints();
+            // The mesh reaches beyond the joints (the top of the head, the soles): measured at rest from the hips.
+            armature.update();
+            Vector3f restHips = world(hips);
+            meshTop = new Vector3f(0, box.getCenter().y + box.getYExtent() - restHips.y, 0);
+            meshBottom = new Vector3f(0, groundY - restHips.y, 0);
+            ClipBaking.play(composer, VideoBaker.CLIP_NAME);
+            composer.setGlobalSpeed(0f);
+            Vector3f[] pathBounds = frameClip(camera);
+            root.attachChild(model);
 
-            // Models come in any unit (the Ninja is about 100 units tall): size the floor and the view range to it.
-            float floorSize = Math.max(40f, height * 25f);
+            // Models come in any unit (the Ninja is about 100 units tall): size the floor and the view range to it,
+            // and cover the whole path the hips take.
+            float pathExtent = Math.max(pathBounds[1].x - pathBounds[0].x, pathBounds[1].z - pathBounds[0].z);
+            float floorSize = Math.max(Math.max(40f, height * 25f), pathExtent + distance * 4);
+            Vector3f floorCentre = pathBounds[0].add(pathBounds[1]).multLocal(0.5f);
             Geometry floor = new Geometry("floor", new Quad(floorSize, floorSize));
             Material fm = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
             fm.setBoolean("UseMaterialColors", true);
@@ -165,34 +256,104 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
             fm.setColor("Ambient", new ColorRGBA(0.55f, 0.55f, 0.6f, 1));
             floor.setMaterial(fm);
             floor.setLocalRotation(new Quaternion().fromAngleAxis(-FastMath.HALF_PI, Vector3f.UNIT_X));
-            floor.setLocalTranslation(-floorSize / 2, groundY, floorSize / 2);
+            floor.setLocalTranslation(floorCentre.x - floorSize / 2, groundY, floorCentre.z + floorSize / 2);
             root.attachChild(floor);
             root.addLight(new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal(), ColorRGBA.White));
             root.addLight(new AmbientLight(ColorRGBA.White.mult(0.5f)));
             viewPort.setBackgroundColor(new ColorRGBA(0.25f, 0.3f, 0.38f, 1));
-            camera.setFrustumPerspective(35f, (float) camera.getWidth() / camera.getHeight(), Math.max(0.05f, height * 0.01f),
-                    Math.max(200f, height * 100f));
+            camera.setFrustumPerspective(FOV_Y_DEGREES, (float) camera.getWidth() / camera.getHeight(),
+                    Math.max(0.05f, height * 0.01f), Math.max(200f, Math.max(height * 100f, distance * 4)));
+        }
+
+        /**
+         * Samples the clip (at 30 Hz and at its end) to fix the framing: the body's reach around the hips gives
+         * the camera distance; returns the hips' path bounds (min, max; world).
+         */
+        private Vector3f[] frameClip(Camera camera) {
+            double length = composer.getAnimClip(VideoBaker.CLIP_NAME).getLength();
+            int samples = (int) Math.ceil(length * 30) + 1;
+            Vector3f min = new Vector3f(Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE);
+            Vector3f max = new Vector3f(-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE);
+            Vector3f pathMin = min.clone();
+            Vector3f pathMax = max.clone();
+            for (int k = 0; k < samples; k++) {
+                Vector3f h = pose(Math.min(length, k / 30.0));
+                pathMin.minLocal(h);
+                pathMax.maxLocal(h);
+                for (Joint j : body) {
+                    Vector3f rel = world(j).subtractLocal(h);
+                    min.minLocal(rel);
+                    max.maxLocal(rel);
+                }
+                min.minLocal(meshBottom);
+                max.maxLocal(meshTop);
+            }
+            centreFromHips = min.add(max).multLocal(0.5f);
+            float reach = 0;
+            for (int k = 0; k < samples; k++) {
+                Vector3f h = pose(Math.min(length, k / 30.0));
+                for (Joint j : body) {
+                    reach = Math.max(reach, world(j).subtractLocal(h).subtractLocal(centreFromHips).length());
+                }
+                reach = Math.max(reach, Math.max(meshTop.subtract(centreFromHips).length(),
+                        meshBottom.subtract(centreFromHips).length()));
+            }
+            float radius = Math.max(reach, height * 0.5f) + height * MESH_MARGIN;
+            float aspect = (float) camera.getWidth() / camera.getHeight();
+            float halfY = FOV_Y_DEGREES * 0.5f * FastMath.DEG_TO_RAD;
+            float halfX = FastMath.atan(FastMath.tan(halfY) * aspect);
+            distance = radius / FastMath.sin(Math.min(halfX, halfY));
+            pose(0);
+            return new Vector3f[] {pathMin, pathMax};
+        }
+
+        /** Poses the character at a clip time now (not a frame later) and returns the hips' world position. */
+        private Vector3f pose(double timeSeconds) {
+            composer.setTime(AnimComposer.DEFAULT_LAYER, timeSeconds);
+            composer.update(0f);
+            armature.update();
+            return world(hips);
+        }
+
+        private Vector3f world(Joint j) {
+            return skinned.localToWorld(j.getModelTransform().getTranslation(), new Vector3f());
+        }
+
+        private Joint[] bodyJoints() {
+            try {
+                HumanoidMap map = CharacterMapping.automatic(armature);
+                java.util.List<Joint> js = new java.util.ArrayList<>();
+                for (HumanoidBone b : map.asMap().keySet()) {
+                    Joint j = armature.getJoint(map.getJoint(b));
+                    if (j != null) {
+                        js.add(j);
+                    }
+                }
+                hips = armature.getJoint(map.getJoint(HumanoidBone.HIPS));
+                if (hips != null && !js.isEmpty()) {
+                    return js.toArray(new Joint[0]);
+                }
+            } catch (IllegalArgumentException e) {
+                Logger.getLogger(PreviewRenderer.class.getName()).fine(() -> "preview: rig not mapped, framing every joint: "
+                        + e.getMessage());
+            }
+            Joint[] all = new Joint[armature.getJointCount()];
+            for (int j = 0; j < all.length; j++) {
+                all[j] = armature.getJoint(j);
+            }
+            hips = armature.getRoots()[0];
+            return all;
         }
 
         @Override
         public void prepareFrame(long frameIndex, double timeSeconds, Camera camera) {
             double length = composer.getAnimClip(VideoBaker.CLIP_NAME).getLength();
-            composer.setTime(AnimComposer.DEFAULT_LAYER, Math.min(timeSeconds, length));
-            // Follow the character sideways and in depth, keeping the framing of the first frame.
-            // The joints' centroid, as posed in the previous frame, stands for the body's position.
-            Vector3f centroid = new Vector3f();
-            for (int j = 0; j < armature.getJointCount(); j++) {
-                centroid.addLocal(armature.getJoint(j).getModelTransform().getTranslation());
-            }
-            centroid.divideLocal(Math.max(1, armature.getJointCount()));
-            Vector3f target = lookAt.clone();
-            Vector3f world = armature.getJointCount() == 0 ? target : skinnedSpatial().localToWorld(centroid, new Vector3f());
-            target.x = world.x;
-            target.z = world.z;
-            float dist = height / (2f * FastMath.tan(17.5f * FastMath.DEG_TO_RAD)) * 1.25f;
-            // In front of the character (a little to its left), whichever axis the model faces.
+            // Pose first, then aim: the camera follows this frame's hips, not the previous frame's.
+            Vector3f target = pose(Math.min(timeSeconds, length)).addLocal(centreFromHips);
+            // In front of the character (a little to its left and above), whichever axis the model faces.
             Vector3f side = Vector3f.UNIT_Y.cross(front);
-            camera.setLocation(target.add(front.mult(dist)).addLocal(side.mult(dist * 0.25f)).addLocal(0, height * 0.1f, 0));
+            Vector3f dir = front.add(side.mult(0.25f)).addLocal(0, 0.1f, 0).normalizeLocal();
+            camera.setLocation(target.add(dir.mult(distance)));
             camera.lookAt(target, Vector3f.UNIT_Y);
         }
 
@@ -221,7 +382,7 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
 
         private Vector3f world(Armature a, HumanoidMap map, HumanoidBone bone) {
             Vector3f local = a.getJoint(map.getJoint(bone)).getModelTransform().getTranslation();
-            return skinnedSpatial().localToWorld(local, new Vector3f());
+            return skinned.localToWorld(local, new Vector3f());
         }
 
         private Spatial skinnedSpatial() {

@@ -8,6 +8,7 @@ import com.jme3.asset.DesktopAssetManager;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.io.RunId;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.lift.ClipLifter;
 import io.github.hourglassmocap.inference.lift.KeypointTrack;
@@ -56,7 +57,33 @@ public final class VideoBaker {
 
     private final BakeOptions options;
     private final BakeProgress progress;
-    private PreviewWriter previewWriter;
+    private volatile PreviewWriter previewWriter;
+    private boolean replaceExisting;
+    private volatile boolean cancelled;
+
+    /** The run in progress (or the last one); guarded by {@code this}. */
+    private Run run;
+
+    /** What one call of {@link #bake} has done so far; guarded by the baker. */
+    private static final class Run {
+        final String id;
+        final Path video;
+        final Path outDir;
+        final Map<String, Path> files = new LinkedHashMap<>();
+        String stage = "start";
+        String character;
+        int keypointFrames;
+        /** True once metrics.json says how the run ended. */
+        boolean settled;
+        /** The full metrics, once the retargeting has given them. */
+        Metrics metrics;
+
+        Run(String id, Path video, Path outDir) {
+            this.id = id;
+            this.video = video;
+            this.outDir = outDir;
+        }
+    }
 
     /**
      * Creates a baker.
@@ -81,10 +108,20 @@ public final class VideoBaker {
          * @param clipJ3o the baked character with its clip (not null)
          * @param out the preview file to write (not null)
          * @param progress hears the progress (not null)
+         * @throws PreviewUnavailableException if this machine cannot render (no display, no OpenGL); nothing was
+         *     written
+         * @throws BakeCancelledException if {@link #cancel()} stopped it; nothing was written
          * @throws MocapException if rendering or writing failed
          */
         void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
                 throws MocapException;
+
+        /**
+         * Asks a {@link #write} in progress, on another thread, to stop soon and discard its file. Thread-safe.
+         * The default does nothing (the preview then runs to its end).
+         */
+        default void cancel() {
+        }
     }
 
     /**
@@ -97,31 +134,127 @@ public final class VideoBaker {
     }
 
     /**
+     * Sets what a bake does with an output folder that holds an earlier bake's outputs (see {@link BakeFolder}).
+     *
+     * @param replace true to delete them first; false (the default) to refuse the folder
+     */
+    public void setReplaceExisting(boolean replace) {
+        this.replaceExisting = replace;
+    }
+
+    /**
+     * Asks the bake in progress to stop soon (thread-safe; e.g. from a shutdown hook). It stops at the next frame
+     * of the keypoints pass or the preview, or after the stage in progress; {@link #bake} then keeps what it has
+     * (see {@link BakeCancelledException}) and throws. The baker stays cancelled: a later bake stops at once.
+     */
+    public void cancel() {
+        cancelled = true;
+        PreviewWriter w = previewWriter;
+        if (w != null) {
+            w.cancel();
+        }
+    }
+
+    /**
+     * Returns the id of the bake in progress, or of the last one.
+     *
+     * @return the run id written into metrics.json and the JSON outputs, or null before the first bake
+     */
+    public synchronized String runId() {
+        return run == null ? null : run.id;
+    }
+
+    /**
+     * Records, from any thread, that the bake in progress was stopped: metrics.json says {@code "status":
+     * "interrupted"}, the stage and the files written so far, unless the bake has already said how it ended. For a
+     * shutdown hook whose bake did not stop in time (a stage that cannot be interrupted, such as lifting).
+     *
+     * @return true if metrics.json was written now
+     */
+    public synchronized boolean settleInterrupted() {
+        Run r = run;
+        if (r == null || r.settled) {
+            return false;
+        }
+        try {
+            settle(r);
+            return true;
+        } catch (MocapIOException e) {
+            LOG.warning("could not record the interruption in metrics.json: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
      * Bakes a video.
      *
      * @param video the input video (not null, an existing file FFmpeg can decode)
-     * @param outDir the output folder (not null; created if missing; must be writable)
+     * @param outDir the output folder (not null; created if missing; must be writable; must not hold an earlier
+     *     bake's outputs unless {@link #setReplaceExisting replacing})
      * @return what was written
+     * @throws BakeCancelledException if {@link #cancel()} stopped it; what was finished is kept
      * @throws MocapException if a stage failed: the message names the stage, the file and what to do
      */
     public BakeResult bake(Path video, Path outDir) throws MocapException {
         Objects.requireNonNull(video, "video");
         Objects.requireNonNull(outDir, "outDir");
-        checkWritable(outDir);
-        Map<String, Path> files = new LinkedHashMap<>();
+        Run r = new Run(RunId.next(), video, outDir);
+        synchronized (this) {
+            run = r;
+        }
+        BakeFolder.Prepared prepared = BakeFolder.prepare(outDir, replaceExisting);
+        if (!prepared.removedTemporaries().isEmpty()) {
+            LOG.warning("removed " + prepared.removedTemporaries().size() + " temporary file(s) left in " + outDir
+                    + " by an interrupted bake");
+        }
+        try {
+            return bake(r);
+        } catch (BakeCancelledException e) {
+            synchronized (this) {
+                if (!r.settled) {
+                    settle(r);
+                }
+                throw new BakeCancelledException("interrupted during " + r.stage + "; kept " + r.files.keySet()
+                        + " in " + outDir + " (metrics.json says \"status\": \"interrupted\")");
+            }
+        }
+    }
+
+    private void stage(Run r, String stage) throws BakeCancelledException {
+        if (cancelled) {
+            throw new BakeCancelledException("cancelled before " + stage);
+        }
+        synchronized (this) {
+            r.stage = stage;
+        }
+    }
+
+    private void wrote(Run r, String name, Path file) {
+        synchronized (this) {
+            r.files.put(name, file);
+        }
+    }
+
+    private BakeResult bake(Run r) throws MocapException {
+        Path video = r.video;
+        Path outDir = r.outDir;
         Map<String, Double> seconds = new LinkedHashMap<>();
 
         // Load and map the character first: a model that cannot be used fails before the long stages.
+        stage(r, "character");
         AssetManager assets = new DesktopAssetManager(true);
         BuiltInCharacters.LoadedCharacter character = BuiltInCharacters.loadCharacter(assets, options.character());
+        synchronized (this) {
+            r.character = character.name();
+        }
         CharacterRig rig = new CharacterRig(io.github.hourglassmocap.plugin.Armatures.getArmature(character.model()),
                 character.map());
 
+        stage(r, "keypoints");
         long t0 = System.nanoTime();
-        Keypoints keypoints = keypoints(video);
         Path kpFile = outDir.resolve("keypoints.json");
-        KeypointsFile.write(kpFile, keypoints.header, keypoints.frames);
-        files.put("keypoints.json", kpFile);
+        Keypoints keypoints = keypoints(video, kpFile, r);
+        wrote(r, "keypoints.json", kpFile);
         seconds.put("keypoints", (System.nanoTime() - t0) / 1e9);
         int withPerson = (int) keypoints.frames.stream().filter(Keypoints2D::hasPerson).count();
         if (withPerson == 0) {
@@ -129,13 +262,15 @@ public final class VideoBaker {
                     + video + "; the video needs one person, whole body in view (wrote " + kpFile + ")");
         }
 
+        stage(r, "lift");
         long t1 = System.nanoTime();
         Pose3dSequence poses = lift(keypoints, kpFile);
         Path poseFile = outDir.resolve("pose3d.json");
-        poses.write(poseFile);
-        files.put("pose3d.json", poseFile);
+        poses.write(poseFile, r.id);
+        wrote(r, "pose3d.json", poseFile);
         seconds.put("lift", (System.nanoTime() - t1) / 1e9);
 
+        stage(r, "retarget");
         long t2 = System.nanoTime();
         progress.update("retarget", 0, poses.frames().size());
         RetargetOptions ro = RetargetOptions.defaults().withInPlace(options.inPlace());
@@ -145,54 +280,67 @@ public final class VideoBaker {
         progress.update("retarget", poses.frames().size(), poses.frames().size());
         seconds.put("retarget", (System.nanoTime() - t2) / 1e9);
 
+        stage(r, "export");
         long t3 = System.nanoTime();
         Path j3o = outDir.resolve("clip.j3o");
         J3oExporter.export(character.model(), clip, j3o);
-        files.put("clip.j3o", j3o);
+        wrote(r, "clip.j3o", j3o);
         if (options.writeBvh()) {
+            stage(r, "export");
             Path bvh = outDir.resolve("clip.bvh");
             ClipExports.writeBvh(character.model(), clip, result.getFrameRateHz(), bvh);
-            files.put("clip.bvh", bvh);
+            wrote(r, "clip.bvh", bvh);
         }
         if (options.writeGlb()) {
+            stage(r, "export");
             Path glb = outDir.resolve("clip.glb");
             ClipExports.writeGlb(character.model(), clip, assets, glb);
-            files.put("clip.glb", glb);
+            wrote(r, "clip.glb", glb);
         }
         seconds.put("export", (System.nanoTime() - t3) / 1e9);
 
         double videoSeconds = keypoints.seconds();
         Path metricsFile = outDir.resolve("metrics.json");
-        writeMetrics(metricsFile, video, character.name(), result, keypoints, withPerson, seconds, videoSeconds);
-        files.put("metrics.json", metricsFile);
+        Metrics m = new Metrics(r, metricsFile, result, keypoints, withPerson, seconds, videoSeconds);
+        synchronized (this) {
+            r.metrics = m;
+        }
+        String previewNote;
+        PreviewWriter pw = previewWriter;
+        if (!options.writePreview()) {
+            previewNote = "off";
+        } else if (pw == null) {
+            previewNote = "skipped: no preview renderer was set";
+            LOG.warning("preview.mp4 " + previewNote);
+        } else {
+            previewNote = "pending";
+        }
+        boolean previewPending = "pending".equals(previewNote);
+        m.write(previewNote, previewPending ? "rendering preview" : "complete", !previewPending);
+        wrote(r, "metrics.json", metricsFile);
 
-        if (options.writePreview()) {
-            if (previewWriter == null) {
-                LOG.warning("preview.mp4 skipped: no preview renderer was set");
-            } else {
-                long t4 = System.nanoTime();
-                Path preview = outDir.resolve("preview.mp4");
-                previewWriter.write(video, keypoints.frames, j3o, preview, progress);
-                files.put("preview.mp4", preview);
+        if (previewPending) {
+            stage(r, "preview");
+            long t4 = System.nanoTime();
+            Path preview = outDir.resolve("preview.mp4");
+            try {
+                pw.write(video, keypoints.frames, j3o, preview, progress);
+                wrote(r, "preview.mp4", preview);
                 seconds.put("preview", (System.nanoTime() - t4) / 1e9);
-                writeMetrics(metricsFile, video, character.name(), result, keypoints, withPerson, seconds,
-                        videoSeconds);
+                previewNote = "written";
+            } catch (PreviewUnavailableException e) {
+                previewNote = "skipped: " + e.getMessage();
+                LOG.log(java.util.logging.Level.FINE, "preview unavailable", e);
+            } catch (BakeCancelledException e) {
+                m.write("interrupted: not written", "interrupted", true);
+                throw e;
             }
+            m.write(previewNote, "complete", true);
         }
-        return new BakeResult(Collections.unmodifiableMap(files), keypoints.frames.size(), withPerson, videoSeconds,
-                Collections.unmodifiableMap(seconds), result.getMetrics().getMeanErrorDegrees(),
-                result.getMetrics().getP95ErrorDegrees());
-    }
-
-    private static void checkWritable(Path outDir) throws MocapIOException {
-        try {
-            Files.createDirectories(outDir);
-            Path probe = Files.createTempFile(outDir, ".write-test", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new MocapIOException("output folder " + outDir.toAbsolutePath() + " is not writable: " + e
-                    + "; choose another --out folder", e);
-        }
+        return new BakeResult(Collections.unmodifiableMap(new LinkedHashMap<>(r.files)), keypoints.frames.size(),
+                withPerson, videoSeconds, Collections.unmodifiableMap(seconds),
+                result.getMetrics().getMeanErrorDegrees(), result.getMetrics().getP95ErrorDegrees(), r.id,
+                previewNote.startsWith("skipped: ") ? previewNote.substring("skipped: ".length()) : null);
     }
 
     /** The 2D pass over the whole video. */
@@ -216,7 +364,12 @@ public final class VideoBaker {
         }
     }
 
-    Keypoints keypoints(Path video) throws MocapException {
+    /** The 2D pass alone, as a run of its own writing {@code kpFile} (tests). */
+    Keypoints keypoints(Path video, Path kpFile) throws MocapException {
+        return keypoints(video, kpFile, new Run(RunId.next(), video, kpFile.toAbsolutePath().getParent()));
+    }
+
+    Keypoints keypoints(Path video, Path kpFile, Run run) throws MocapException {
         int width;
         int height;
         double fps;
@@ -227,43 +380,63 @@ public final class VideoBaker {
             fps = probe.frameRateHz();
             expected = probe.expectedFrameCount();
         }
+        KeypointsFile.Header header = new KeypointsFile.Header(video.toString(), width, height, fps,
+                options.pose2dModel().shortName());
         List<Keypoints2D> frames = new ArrayList<>();
+        // Written as the frames come, so that a bake stopped in this, its longest, stage keeps what it found.
         AtomicReference<VideoFileSource> decoded = new AtomicReference<>();
-        try (StreamingPipeline p = StreamingPipeline.builder(() -> {
-            VideoFileSource source = VideoFileSource.open(video);
-            decoded.set(source);
-            return source;
-        },
-                TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
-                .mode(PipelineMode.RECORD).keepFrames(false).queueCapacity(4).resultCapacity(16).build()) {
-            p.start();
-            while (!p.isExhausted()) {
-                PipelineResult r;
-                try {
-                    r = p.take(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new MocapException("interrupted while finding keypoints in " + video, e);
+        KeypointsFile.Writer writer = new KeypointsFile.Writer(kpFile, header, run.id);
+        try {
+            try (StreamingPipeline p = StreamingPipeline.builder(() -> {
+                VideoFileSource source = VideoFileSource.open(video);
+                decoded.set(source);
+                return source;
+            },
+                    TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
+                    .mode(PipelineMode.RECORD).keepFrames(false).queueCapacity(4).resultCapacity(16).build()) {
+                p.start();
+                while (!p.isExhausted() && !cancelled) {
+                    PipelineResult r;
+                    try {
+                        r = p.take(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new MocapException("interrupted while finding keypoints in " + video, e);
+                    }
+                    if (r != null) {
+                        Keypoints2D k = r.pose2d().landmarks();
+                        frames.add(k);
+                        writer.write(k);
+                        synchronized (this) {
+                            run.keypointFrames = frames.size();
+                        }
+                        progress.update("keypoints", frames.size(), expected > 0 ? expected : -1);
+                    }
                 }
-                if (r != null) {
-                    frames.add(r.pose2d().landmarks());
-                    progress.update("keypoints", frames.size(), expected > 0 ? expected : -1);
+                if (!cancelled && p.failure() != null) {
+                    Exception f = p.failure();
+                    if (f instanceof MocapException me) {
+                        throw me;
+                    }
+                    throw new MocapException("keypoints failed on " + video + " at frame " + frames.size() + ": " + f, f);
                 }
             }
-            if (p.failure() != null) {
-                Exception f = p.failure();
-                if (f instanceof MocapException me) {
-                    throw me;
+            if (cancelled) {
+                if (!frames.isEmpty()) {
+                    writer.closeIncomplete("interrupted after " + frames.size() + " frames");
+                    wrote(run, "keypoints.json", kpFile);
                 }
-                throw new MocapException("keypoints failed on " + video + " at frame " + frames.size() + ": " + f, f);
+                throw new BakeCancelledException("cancelled during keypoints");
             }
-        }
-        if (frames.isEmpty()) {
-            throw new DecodeException(video + " holds no frames");
+            if (frames.isEmpty()) {
+                throw new DecodeException(video + " holds no frames");
+            }
+            writer.close();
+        } finally {
+            writer.abort();
         }
         VideoFileSource.Damage damage = decoded.get() == null ? null : decoded.get().findDamage();
-        return new Keypoints(new KeypointsFile.Header(video.toString(), width, height, fps,
-                options.pose2dModel().shortName()), frames, damage == null ? null : damage.message());
+        return new Keypoints(header, frames, damage == null ? null : damage.message());
     }
 
     private Pose3dSequence lift(Keypoints kp, Path kpFile) throws MocapException {
@@ -298,33 +471,117 @@ public final class VideoBaker {
         }
     }
 
-    private void writeMetrics(Path file, Path video, String character, RetargetResult result, Keypoints kp,
-            int withPerson, Map<String, Double> seconds, double videoSeconds) throws MocapIOException {
-        Map<String, String> extra = new LinkedHashMap<>();
-        extra.put("source", video.toString());
-        extra.put("character", character);
-        JsonObject o = result.getMetrics().toJson(extra);
-        JsonObject bake = new JsonObject();
-        bake.addProperty("pose2dModel", options.pose2dModel().shortName());
-        bake.addProperty("frames", kp.frames.size());
-        bake.addProperty("framesWithPerson", withPerson);
-        bake.addProperty("videoSeconds", videoSeconds);
-        if (kp.videoDamage != null) {
-            bake.addProperty("videoDamage", kp.videoDamage);
+    /** metrics.json of a finished run, written once before the preview and again after it. */
+    private final class Metrics {
+        private final Run run;
+        private final Path file;
+        private final RetargetResult result;
+        private final Keypoints kp;
+        private final int withPerson;
+        private final Map<String, Double> seconds;
+        private final double videoSeconds;
+
+        Metrics(Run run, Path file, RetargetResult result, Keypoints kp, int withPerson, Map<String, Double> seconds,
+                double videoSeconds) {
+            this.run = run;
+            this.file = file;
+            this.result = result;
+            this.kp = kp;
+            this.withPerson = withPerson;
+            this.seconds = seconds;
+            this.videoSeconds = videoSeconds;
         }
-        JsonObject st = new JsonObject();
-        double total = 0;
-        for (Map.Entry<String, Double> e : seconds.entrySet()) {
-            st.addProperty(e.getKey(), e.getValue());
-            if (!e.getKey().equals("preview")) {
-                total += e.getValue();
+
+        void write(String preview, String status, boolean last) throws MocapIOException {
+            Map<String, String> extra = new LinkedHashMap<>();
+            extra.put("source", run.video.toString());
+            extra.put("character", run.character);
+            JsonObject o = result.getMetrics().toJson(extra);
+            o.addProperty("runId", run.id);
+            JsonObject bake = new JsonObject();
+            bake.addProperty("status", status);
+            bake.addProperty("pose2dModel", options.pose2dModel().shortName());
+            bake.addProperty("frames", kp.frames.size());
+            bake.addProperty("framesWithPerson", withPerson);
+            bake.addProperty("videoSeconds", videoSeconds);
+            if (kp.videoDamage != null) {
+                bake.addProperty("videoDamage", kp.videoDamage);
+            }
+            JsonObject st = new JsonObject();
+            double total = 0;
+            for (Map.Entry<String, Double> e : seconds.entrySet()) {
+                st.addProperty(e.getKey(), e.getValue());
+                if (!e.getKey().equals("preview")) {
+                    total += e.getValue();
+                }
+            }
+            bake.add("stageSeconds", st);
+            bake.addProperty("realTimeFactor", total > 0 ? videoSeconds / total : 0);
+            bake.addProperty("preview", preview);
+            synchronized (VideoBaker.this) {
+                if (run.settled) {
+                    return;
+                }
+                bake.add("files", fileNames(run, "metrics.json", "written".equals(preview) ? "preview.mp4" : null));
+                o.add("bake", bake);
+                writeJson(file, o);
+                if (last) {
+                    run.settled = true;
+                }
+            }
+            LOG.fine(() -> String.format(Locale.ROOT, "metrics written to %s", file));
+        }
+    }
+
+    /** The names of the run's files, with up to two more that are being written. */
+    private static com.google.gson.JsonArray fileNames(Run r, String also, String also2) {
+        com.google.gson.JsonArray a = new com.google.gson.JsonArray();
+        for (String n : BakeFolder.OUTPUTS) {
+            if (r.files.containsKey(n) || n.equals(also) || n.equals(also2)) {
+                a.add(n);
             }
         }
-        bake.add("stageSeconds", st);
-        bake.addProperty("realTimeFactor", total > 0 ? videoSeconds / total : 0);
+        return a;
+    }
+
+    /**
+     * Says in metrics.json that a run was stopped: the full metrics marked interrupted if the retargeting gave them
+     * (a stop during the preview), else {@link #writeInterrupted}. Holds the baker's lock.
+     */
+    private void settle(Run r) throws MocapIOException {
+        if (r.metrics != null) {
+            r.files.remove("preview.mp4");
+            r.metrics.write("interrupted: not written", "interrupted", true);
+        } else {
+            writeInterrupted(r);
+        }
+    }
+
+    /** metrics.json of a run that was stopped: how far it got and what it kept. Holds the baker's lock. */
+    private void writeInterrupted(Run r) throws MocapIOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("version", 1);
+        o.addProperty("runId", r.id);
+        o.addProperty("source", r.video.toString());
+        if (r.character != null) {
+            o.addProperty("character", r.character);
+        }
+        JsonObject bake = new JsonObject();
+        bake.addProperty("status", "interrupted");
+        bake.addProperty("stage", r.stage);
+        bake.addProperty("keypointFrames", r.keypointFrames);
+        Path metrics = r.outDir.resolve("metrics.json");
+        r.files.remove("metrics.json");
+        r.files.remove("preview.mp4");
+        bake.add("files", fileNames(r, "metrics.json", null));
         o.add("bake", bake);
+        writeJson(metrics, o);
+        r.files.put("metrics.json", metrics);
+        r.settled = true;
+    }
+
+    private static void writeJson(Path file, JsonObject o) throws MocapIOException {
         String json = new GsonBuilder().setPrettyPrinting().create().toJson(o);
         ClipFiles.writeAtomically(file, out -> out.write(json.getBytes(StandardCharsets.UTF_8)));
-        LOG.fine(() -> String.format(Locale.ROOT, "metrics written to %s", file));
     }
 }

@@ -149,7 +149,7 @@ public final class OffscreenRenderer<T> implements AutoCloseable {
         }
 
         MocapException toMocapException(int attempts) {
-            return new MocapException("offscreen renderer failed to start after " + attempts + " attempts: " + getMessage()
+            return new RendererUnavailableException("offscreen renderer failed to start after " + attempts + " attempts: " + getMessage()
                     + (System.getenv("DISPLAY") == null
                             ? " (DISPLAY is not set: run under xvfb-run -a -s \"-screen 0 1920x1080x24\")"
                             : " (needs an OpenGL 3.2 display; headless, run under xvfb-run)"), getCause());

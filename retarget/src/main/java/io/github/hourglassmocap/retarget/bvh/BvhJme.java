@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * <p>BVH to jME: one joint per BVH joint (End Sites are not joints), local translation = OFFSET x scale,
  * identity rotation; the armature's bind and initial pose is that rest pose. The clip has one
  * {@link TransformTrack} per joint with channels, one keyframe per BVH frame at {@code frame x frameTime}
- * seconds, translations (OFFSET + position channels) x scale and the channels' rotation. Both use
+ * seconds, translations (the OFFSET with the position channels, {@link ForwardKinematics}) x scale and the
+ * channels' rotation. Both use
  * Y up and the file's forward, which is jME's convention for BVH files facing +Z.
  *
  * <p>jME to BVH: the armature's joints in depth-first order (an armature with several roots keeps the root
@@ -242,8 +243,10 @@ public final class BvhJme {
                 int o = (f * n + k) * 7;
                 BvhJoint b = joints.get(k);
                 if (b.channels().size() == 6) {
+                    // the reader's convention: positions replace the offset, or add to it on a root
+                    double base = skeleton.positionsReplaceOffset(k) ? 0 : 1;
                     for (int a = 0; a < 3; a++) {
-                        data[c++] = (float) (samples[o + a] * unitsPerMetre - b.offset(a));
+                        data[c++] = (float) (samples[o + a] * unitsPerMetre - base * b.offset(a));
                     }
                 }
                 q[0] = samples[o + 3];

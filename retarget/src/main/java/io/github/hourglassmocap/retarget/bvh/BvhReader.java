@@ -25,12 +25,30 @@ import java.util.Objects;
  * line. Each motion frame must be on one line. Rejected with {@link BvhParseException} (line number and
  * what was expected): unbalanced braces, unknown keywords or channel names, a {@code CHANNELS} count that
  * does not match its names, missing {@code MOTION}, {@code Frames:} or {@code Frame Time:}, a frame with
- * fewer or more values than channels, NaN or infinite values, fewer or more frames than declared.
+ * fewer or more values than channels, NaN or infinite values, fewer or more frames than declared, and
+ * anything past the sanity limits below (frame time, frame count and duration, offset, position and rotation
+ * magnitudes, nesting depth, joint count). The declared frame count never sizes memory.
  *
  * <p>Not thread-safe. {@link #close()} is idempotent; reading after close throws
  * {@link IllegalStateException}.
  */
 public final class BvhReader implements AutoCloseable {
+    /** The shortest frame time accepted, in seconds (10 kHz). */
+    public static final double MIN_FRAME_TIME_SECONDS = 1e-4;
+    /** The longest frame time accepted, in seconds (1 Hz). */
+    public static final double MAX_FRAME_TIME_SECONDS = 1.0;
+    /** The longest take accepted (frames x frame time), in seconds: 24 hours. */
+    public static final double MAX_DURATION_SECONDS = 24 * 3600;
+    /** The largest frame count accepted. */
+    public static final int MAX_FRAMES = 10_000_000;
+    /** The largest magnitude accepted for an offset, End Site or position channel (file units). */
+    public static final double MAX_POSITION = 1e6;
+    /** The largest magnitude accepted for a rotation channel, in degrees. */
+    public static final double MAX_ROTATION_DEGREES = 1e6;
+    /** The deepest joint nesting accepted (the root is depth 1). */
+    public static final int MAX_DEPTH = 256;
+    /** The most joints accepted in one hierarchy. */
+    public static final int MAX_JOINTS = 10_000;
     private final BufferedReader in;
     private final String source;
     private final BvhSkeleton skeleton;
@@ -62,8 +80,8 @@ public final class BvhReader implements AutoCloseable {
             } catch (NumberFormatException e) {
                 throw error(lineNumber, "expected a whole number of frames after 'Frames:', found '" + frames[1] + "'");
             }
-            if (frameCount < 0) {
-                throw error(lineNumber, "frame count must be >= 0, found " + frameCount);
+            if (frameCount < 0 || frameCount > MAX_FRAMES) {
+                throw error(lineNumber, "frame count " + frameCount + " is out of range; expected 0 to " + MAX_FRAMES);
             }
             line = nextContentLine();
             String[] time = line == null ? null : splitKeyValue(line, "Frame Time");
@@ -72,8 +90,14 @@ public final class BvhReader implements AutoCloseable {
                         + describe(line));
             }
             double t = parseNumber(time[1], "the frame time");
-            if (!(t > 0)) {
-                throw error(lineNumber, "frame time must be > 0 seconds, found " + time[1]);
+            if (!(t >= MIN_FRAME_TIME_SECONDS && t <= MAX_FRAME_TIME_SECONDS)) {
+                throw error(lineNumber, "frame time " + time[1] + " s is out of range; expected " + MIN_FRAME_TIME_SECONDS
+                        + " to " + MAX_FRAME_TIME_SECONDS + " s (10 kHz to 1 Hz)");
+            }
+            if (frameCount * t > MAX_DURATION_SECONDS) {
+                throw error(lineNumber, String.format(Locale.ROOT, "%d frames of %s s make a %.1f-hour take; expected at most"
+                        + " %.0f hours (check 'Frames:' on line %d and the frame time)", frameCount, time[1],
+                        frameCount * t / 3600, MAX_DURATION_SECONDS / 3600, framesLine));
             }
             this.frameTimeSeconds = t;
         } catch (IOException e) {
@@ -168,16 +192,25 @@ public final class BvhReader implements AutoCloseable {
         checkOpen();
         int n = skeleton.channelCount();
         int remaining = frameCount - framesRead;
-        float[] data = new float[Math.multiplyExact(remaining, n)];
+        if ((long) remaining * n > Integer.MAX_VALUE - 16) {
+            throw error(framesLine, remaining + " frames of " + n + " channels do not fit one array in memory; expected at most "
+                    + (Integer.MAX_VALUE - 16) + " values (stream the file with nextFrame instead)");
+        }
+        // The declared count is only a promise: grow with the frames actually read, so a wrong count cannot
+        // make the reader allocate more than the content needs.
+        float[] data = new float[Math.min(remaining, 1024) * n];
         double[] frame = new double[n];
         int f = 0;
         while (nextFrame(frame)) {
+            if ((f + 1) * n > data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min((long) remaining * n, 2L * data.length + n));
+            }
             for (int c = 0; c < n; c++) {
                 data[f * n + c] = (float) frame[c];
             }
             f++;
         }
-        return new BvhMotion(skeleton, frameTimeSeconds, f, data);
+        return new BvhMotion(skeleton, frameTimeSeconds, f, data.length == f * n ? data : java.util.Arrays.copyOf(data, f * n));
     }
 
     /**
@@ -237,14 +270,14 @@ public final class BvhReader implements AutoCloseable {
                 String extra = nextContentLine();
                 if (extra != null) {
                     throw error(lineNumber, "more motion lines than the " + frameCount + " frames declared by 'Frames:' on line "
-                            + framesLine + "; fix the frame count or remove the extra lines");
+                            + framesLine + "; expected the end of the file (fix the frame count or remove the extra lines)");
                 }
                 return false;
             }
             String line = nextContentLine();
             if (line == null) {
                 throw error(0, "the file ends after " + framesRead + " motion frames, but 'Frames:' on line " + framesLine
-                        + " declares " + frameCount);
+                        + " declares " + frameCount + "; expected " + frameCount + " frames");
             }
             parseFrame(line, channels, n);
             framesRead++;
@@ -285,6 +318,11 @@ public final class BvhReader implements AutoCloseable {
                 throw error(lineNumber, "motion value " + (count + 1) + " (" + channelName(count) + ") is '" + token
                         + "'; expected a finite number");
             }
+            double limit = channelLimits[count];
+            if (Math.abs(v) > limit) {
+                throw error(lineNumber, "motion value " + (count + 1) + " (" + channelName(count) + ") is '" + token
+                        + "'; expected a magnitude of at most " + limit + (limit == MAX_ROTATION_DEGREES ? " degrees" : " file units"));
+            }
             out[count++] = v;
         }
         if (count < n) {
@@ -292,6 +330,8 @@ public final class BvhReader implements AutoCloseable {
                     + " (one per channel)");
         }
     }
+
+    private double[] channelLimits = new double[0];
 
     private String channelName(int channel) {
         for (BvhJoint j : skeleton.joints()) {
@@ -391,24 +431,39 @@ public final class BvhReader implements AutoCloseable {
         }
         List<BvhJoint> joints = new ArrayList<>();
         int[] channelCursor = {0};
-        parseJoint(joints, -1, channelCursor);
+        parseJoint(joints, -1, channelCursor, 1);
         // Leave the token buffer at a line boundary: MOTION is read line-wise.
         if (tokenPos < tokens.size()) {
             throw error(tokenLines.get(tokenPos), "unexpected '" + tokens.get(tokenPos)
                     + "' after the closing '}' of the hierarchy; expected 'MOTION' on the next line"
                     + (tokens.get(tokenPos).equals("}") ? " (unbalanced braces: one '}' too many)" : ""));
         }
-        return new BvhSkeleton(joints);
+        BvhSkeleton s = new BvhSkeleton(joints);
+        channelLimits = new double[s.channelCount()];
+        for (BvhJoint j : s.joints()) {
+            for (int c = 0; c < j.channels().size(); c++) {
+                channelLimits[j.firstChannel() + c] = j.channels().get(c).isRotation() ? MAX_ROTATION_DEGREES : MAX_POSITION;
+            }
+        }
+        return s;
     }
 
-    private void parseJoint(List<BvhJoint> joints, int parent, int[] channelCursor) throws IOException, BvhParseException {
+    private void parseJoint(List<BvhJoint> joints, int parent, int[] channelCursor, int depth)
+            throws IOException, BvhParseException {
         int nameLine = lineNumber;
+        if (depth > MAX_DEPTH) {
+            throw error(nameLine, "joints nest more than " + MAX_DEPTH + " levels deep; expected at most " + MAX_DEPTH
+                    + " (unbalanced braces?)");
+        }
+        if (joints.size() >= MAX_JOINTS) {
+            throw error(nameLine, "more than " + MAX_JOINTS + " joints; expected at most " + MAX_JOINTS);
+        }
         String name = restOfLine();
         if (name.isEmpty()) {
             throw error(nameLine, "expected a joint name after '" + (parent < 0 ? "ROOT" : "JOINT") + "'");
         }
         if (!jointNames.add(name)) {
-            throw error(nameLine, "duplicate joint name '" + name + "'; every joint needs a unique name");
+            throw error(nameLine, "duplicate joint name '" + name + "'; expected a unique name for every joint");
         }
         expect("{", "'{' after joint '" + name + "'");
         double[] offset = null;
@@ -430,13 +485,13 @@ public final class BvhReader implements AutoCloseable {
             switch (k) {
                 case "OFFSET" -> {
                     if (offset != null) {
-                        throw error(tl, "second OFFSET in joint '" + name + "'");
+                        throw error(tl, "second OFFSET in joint '" + name + "'; expected one");
                     }
                     offset = readVector("OFFSET of joint '" + name + "'");
                 }
                 case "CHANNELS" -> {
                     if (sawChild || !channels.isEmpty()) {
-                        throw error(tl, "CHANNELS of joint '" + name + "' must come once, before its children");
+                        throw error(tl, "CHANNELS of joint '" + name + "' again or after a child; expected it once, before the children");
                     }
                     String cs = token();
                     int count;
@@ -460,7 +515,7 @@ public final class BvhReader implements AutoCloseable {
                                     + Arrays.stream(BvhChannel.values()).map(BvhChannel::fileName).toList());
                         }
                         if (channels.contains(ch)) {
-                            throw error(tl, "channel " + ch.fileName() + " listed twice in joint '" + name + "'");
+                            throw error(tl, "channel " + ch.fileName() + " listed twice in joint '" + name + "'; expected each at most once");
                         }
                         channels.add(ch);
                     }
@@ -472,10 +527,10 @@ public final class BvhReader implements AutoCloseable {
                 }
                 case "JOINT" -> {
                     if (offset == null) {
-                        throw error(tl, "joint '" + name + "' has a child before its OFFSET");
+                        throw error(tl, "joint '" + name + "' has a child before its OFFSET; expected OFFSET first");
                     }
                     sawChild = true;
-                    parseJoint(joints, index, channelCursor);
+                    parseJoint(joints, index, channelCursor, depth + 1);
                 }
                 case "END" -> {
                     String site = token();
@@ -483,7 +538,7 @@ public final class BvhReader implements AutoCloseable {
                         throw error(tl, "expected 'End Site', found 'End " + (site == null ? "" : site) + "'");
                     }
                     if (endSite != null) {
-                        throw error(tl, "second End Site in joint '" + name + "'");
+                        throw error(tl, "second End Site in joint '" + name + "'; expected at most one");
                     }
                     expect("{", "'{' after End Site");
                     String o = token();
@@ -496,7 +551,7 @@ public final class BvhReader implements AutoCloseable {
                 }
                 case "}" -> {
                     if (offset == null) {
-                        throw error(tl, "joint '" + name + "' has no OFFSET");
+                        throw error(tl, "joint '" + name + "' has no OFFSET; expected 'OFFSET x y z'");
                     }
                     // Channels of this joint precede its children's in a frame.
                     joints.set(index, new BvhJoint(name, index, parent, offset, channels, firstChannel, endSite));
@@ -543,6 +598,10 @@ public final class BvhReader implements AutoCloseable {
         }
         if (!Double.isFinite(v)) {
             throw error(lineNumber, "expected a finite number in " + what + ", found '" + s + "'");
+        }
+        if (what.contains("OFFSET") && Math.abs(v) > MAX_POSITION) {
+            throw error(lineNumber, "expected a magnitude of at most " + MAX_POSITION + " file units in " + what + ", found '"
+                    + s + "'");
         }
         return v;
     }

@@ -14,6 +14,7 @@ public final class BvhSkeleton {
     private final List<BvhJoint> joints;
     private final Map<String, Integer> byName;
     private final int channelCount;
+    private final boolean positionsEverywhere;
 
     /**
      * Creates a skeleton.
@@ -47,6 +48,49 @@ public final class BvhSkeleton {
         this.joints = List.copyOf(joints);
         this.byName = Collections.unmodifiableMap(names);
         this.channelCount = channels;
+        boolean all = true;
+        for (BvhJoint j : joints) {
+            all &= j.channels().stream().anyMatch(c -> !c.isRotation());
+        }
+        this.positionsEverywhere = all;
+    }
+
+    /**
+     * Returns whether a joint's position channels replace its OFFSET (the channel is the joint's local
+     * translation along that axis) rather than add to it. They replace it on every joint but the root; on the
+     * root too when every joint of the rig has position channels (such files give every joint, root included,
+     * its full local translation). On the root of any other rig they add to the OFFSET: the common
+     * {@code OFFSET 0 0 0} root, and rigs such as the CC conversions whose root OFFSET is its rest height and
+     * whose channels move it from there.
+     *
+     * @param joint the joint index (0..size-1)
+     * @return true if its position channels replace the offset
+     */
+    public boolean positionsReplaceOffset(int joint) {
+        return joint > 0 || positionsEverywhere;
+    }
+
+    /**
+     * Returns the rest pose as a motion frame: every rotation zero, every position channel at its rest value
+     * (the OFFSET where positions replace it, zero where they add to it).
+     *
+     * @return a new array of {@link #channelCount()} values
+     */
+    public double[] restFrame() {
+        double[] r = new double[channelCount];
+        for (BvhJoint j : joints) {
+            if (!positionsReplaceOffset(j.index())) {
+                continue;
+            }
+            int c = j.firstChannel();
+            for (BvhChannel ch : j.channels()) {
+                if (!ch.isRotation()) {
+                    r[c] = j.offset(ch.axis());
+                }
+                c++;
+            }
+        }
+        return r;
     }
 
     /**

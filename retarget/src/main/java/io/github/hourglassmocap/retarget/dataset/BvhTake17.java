@@ -1,6 +1,8 @@
 package io.github.hourglassmocap.retarget.dataset;
 
+import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.retarget.bvh.BvhReader;
 import io.github.hourglassmocap.retarget.bvh.BvhSkeleton;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
@@ -10,15 +12,29 @@ import io.github.hourglassmocap.retarget.skeleton.ForwardKinematics;
 import io.github.hourglassmocap.retarget.skeleton.Joints17View;
 import io.github.hourglassmocap.retarget.skeleton.Quat;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.logging.Logger;
 
 /**
  * The lifter's 17 joints (metres) for every frame of a BVH file, resampled to a chosen rate by
  * interpolating joint rotations (slerp of each joint's local rotation, linear interpolation of
  * translations) and then running forward kinematics; positions are never interpolated directly. The file
  * is streamed: only two source frames are held at a time.
+ *
+ * <p>{@link #load} also turns the take Y up (the file's up axis is detected from its motion, its floor
+ * contact and its rest pose: {@link UpAxis}) and checks that the result is sane: every joint within
+ * {@value #MAX_STATURES_FROM_PELVIS} statures of the pelvis and the pelvis within
+ * {@value #MAX_STATURES_FROM_ORIGIN} statures of the origin (a bigger value means position channels that do
+ * not belong to the rig).
  */
 public final class BvhTake17 {
+    private static final Logger LOG = Logger.getLogger(BvhTake17.class.getName());
+    /** The farthest a joint may lie from the pelvis, in statures. */
+    public static final double MAX_STATURES_FROM_PELVIS = 10;
+    /** The farthest the pelvis may lie from the origin, in statures. */
+    public static final double MAX_STATURES_FROM_ORIGIN = 10_000;
     private BvhTake17() {
     }
 
@@ -63,20 +79,64 @@ public final class BvhTake17 {
         try (BvhReader reader = BvhReader.open(bvh)) {
             BvhSkeleton skeleton = reader.skeleton();
             HumanoidMap m = map != null ? map : HumanoidMapper.map(RigDescription.of(bvh.toString(), skeleton));
-            Joints17View view = Joints17View.of(skeleton, m);
+            Joints17View view;
+            try {
+                view = Joints17View.of(skeleton, m);
+            } catch (IllegalArgumentException e) {
+                throw new DecodeException(bvh + ": cannot place the 17 joints on this rig: " + e.getMessage(), e);
+            }
             double sourceRate = FrameRates.fromFrameTime(reader.frameTimeSeconds());
             int count = FrameRates.resampledCount(reader.frameCount(), sourceRate, frameRateHz);
-            float[] data = new float[count * 51];
-            int written = resample(reader, frameRateHz, (k, fk) -> view.extract(fk, data, k * 51));
+            // grown as frames arrive: the declared frame count is only checked at the end of the file
+            float[][] data = {new float[Math.min(count, 4096) * 51]};
+            int written = resample(reader, frameRateHz, (k, fk) -> {
+                if ((k + 1) * 51 > data[0].length) {
+                    data[0] = Arrays.copyOf(data[0], (int) Math.min((long) count * 51, 2L * data[0].length + 51));
+                }
+                view.extract(fk, data[0], k * 51);
+            });
             if (written != count) {
                 throw new IllegalStateException("resampled " + written + " frames, expected " + count);
             }
-            return new Take17(data, frameRateHz, sourceRate, bvh.toString());
+            float[] rest = new float[51];
+            ForwardKinematics fk = new ForwardKinematics(skeleton);
+            fk.setRest();
+            view.extract(fk, rest, 0);
+            UpAxis up = UpAxis.detect(rest, data[0], count);
+            LOG.fine(() -> bvh + ": " + up);
+            up.toYUp(data[0]);
+            checkSane(bvh, data[0], count);
+            return new Take17(data[0], frameRateHz, sourceRate, bvh.toString());
+        }
+    }
+
+    private static void checkSane(Path bvh, float[] data, int count) throws DecodeException {
+        double stature = Joints17View.DEFAULT_STATURE_METRES;
+        for (int f = 0; f < count; f++) {
+            int o = f * 51;
+            for (int a = 0; a < 3; a++) {
+                if (!(Math.abs(data[o + a]) <= MAX_STATURES_FROM_ORIGIN * stature)) {
+                    throw new DecodeException(String.format(Locale.ROOT, "%s: frame %d puts the pelvis %.3g statures from the"
+                            + " origin; expected at most %.0f (check the root's position channels and the OFFSETs)", bvh, f,
+                            Math.abs(data[o + a]) / stature, MAX_STATURES_FROM_ORIGIN));
+                }
+            }
+            for (int j = 1; j < 17; j++) {
+                for (int a = 0; a < 3; a++) {
+                    double d = data[o + j * 3 + a] - data[o + a];
+                    if (!(Math.abs(d) <= MAX_STATURES_FROM_PELVIS * stature)) {
+                        throw new DecodeException(String.format(Locale.ROOT, "%s: frame %d puts %s %.3g statures from the"
+                                + " pelvis; expected at most %.0f (check the position channels of the joints above it)", bvh, f,
+                                H36mJoints.names().get(j), Math.abs(d) / stature, MAX_STATURES_FROM_PELVIS));
+                    }
+                }
+            }
         }
     }
 
     /**
-     * Resamples the remaining frames of an open reader, posing a solver for every output frame.
+     * Resamples the remaining frames of an open reader, posing a solver for every output frame, in the file's
+     * own axes (no up-axis rotation).
      *
      * @param reader a reader positioned before its first frame (not null; read to the end)
      * @param frameRateHz the output rate (&gt;0, finite)

@@ -22,7 +22,8 @@ public class HumanoidMapException extends MocapException {
      */
     public HumanoidMapException(String rig, List<HumanoidBone> missing, Map<HumanoidBone, String> found) {
         super("rig '" + rig + "' is missing required humanoid bones " + missing + "; found " + found
-                + ". Name them in a mapping file (see docs/formats.md, 'Humanoid mapping file') or rename the joints.");
+                + "; expected all of them: name them in a mapping file (see docs/formats.md, 'Humanoid mapping file')"
+                + " or rename the joints.");
         this.missing = List.copyOf(missing);
     }
 

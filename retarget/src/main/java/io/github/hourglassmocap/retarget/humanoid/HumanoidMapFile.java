@@ -4,15 +4,13 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.github.hourglassmocap.inference.MocapIOException;
 import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.io.JsonCheck;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -43,13 +41,13 @@ public final class HumanoidMapFile {
      */
     public static Map<HumanoidBone, String> read(Path file) throws MocapIOException {
         Objects.requireNonNull(file, "file");
-        String text;
+        JsonElement root;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MocapIOException("cannot read mapping file " + file + ": " + e.getMessage(), e);
+            root = new JsonCheck("mapping file " + file).read(file, "");
+        } catch (JsonCheck.InvalidJsonException e) {
+            throw new MocapIOException(e.getMessage(), e);
         }
-        return parse(text, file.toString());
+        return parse(root, file.toString());
     }
 
     /**
@@ -61,40 +59,48 @@ public final class HumanoidMapFile {
      * @throws MocapIOException if the text is not a valid mapping file
      */
     public static Map<HumanoidBone, String> parse(String json, String source) throws MocapIOException {
-        JsonObject root;
+        Objects.requireNonNull(json, "json");
         try {
-            JsonElement e = JsonParser.parseString(json);
-            if (!e.isJsonObject()) {
-                throw new MocapIOException(source + ": a mapping file is a JSON object with \"version\" and \"bones\"");
-            }
-            root = e.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new MocapIOException(source + ": not valid JSON: " + e.getMessage(), e);
+            return parse(new JsonCheck("mapping file " + source).parse(json), source);
+        } catch (JsonCheck.InvalidJsonException e) {
+            throw new MocapIOException(e.getMessage(), e);
         }
-        if (!root.has("version") || !root.get("version").isJsonPrimitive()) {
-            throw new MocapIOException(source + ": missing \"version\"; this reader supports version " + VERSION);
+    }
+
+    private static Map<HumanoidBone, String> parse(JsonElement e, String source) throws MocapIOException {
+        if (!e.isJsonObject()) {
+            throw new MocapIOException(source + ": a mapping file is a JSON object with \"version\" and \"bones\"; expected"
+                    + " {\"version\": 1, \"bones\": {...}}");
         }
-        int version = root.get("version").getAsInt();
+        JsonObject root = e.getAsJsonObject();
+        if (!root.has("version") || !root.get("version").isJsonPrimitive() || !root.get("version").getAsJsonPrimitive().isNumber()) {
+            throw new MocapIOException(source + ": missing or non-numeric \"version\"; expected \"version\": " + VERSION);
+        }
+        double versionValue = root.get("version").getAsDouble();
+        int version = versionValue == Math.rint(versionValue) && Math.abs(versionValue) < 1e9 ? (int) versionValue : -1;
         if (version != VERSION) {
-            throw new MocapIOException(source + ": version " + version + " is not supported; supported: [" + VERSION + "]");
+            throw new MocapIOException(source + ": version " + root.get("version").getAsString() + " is not supported; supported: ["
+                    + VERSION + "]");
         }
         if (!root.has("bones") || !root.get("bones").isJsonObject()) {
-            throw new MocapIOException(source + ": missing \"bones\" object (bone name to joint name)");
+            throw new MocapIOException(source + ": missing \"bones\" object; expected bone name to joint name");
         }
         Map<HumanoidBone, String> r = new EnumMap<>(HumanoidBone.class);
-        for (Map.Entry<String, JsonElement> e : root.getAsJsonObject("bones").entrySet()) {
-            HumanoidBone b = HumanoidBone.find(e.getKey());
+        for (Map.Entry<String, JsonElement> m : root.getAsJsonObject("bones").entrySet()) {
+            HumanoidBone b = HumanoidBone.find(m.getKey());
             if (b == null) {
-                throw new MocapIOException(source + ": unknown humanoid bone '" + e.getKey() + "'; expected one of "
+                throw new MocapIOException(source + ": unknown humanoid bone '" + m.getKey() + "'; expected one of "
                         + Arrays.stream(HumanoidBone.values()).map(HumanoidBone::vrmName).toList());
             }
-            JsonElement v = e.getValue();
+            JsonElement v = m.getValue();
             if (v.isJsonNull()) {
                 r.put(b, null);
             } else if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() && !v.getAsString().isEmpty()) {
                 r.put(b, v.getAsString());
             } else {
-                throw new MocapIOException(source + ": bone '" + e.getKey() + "' must map to a joint name or null, got " + v);
+                throw new MocapIOException(source + ": bone '" + m.getKey() + "' maps to "
+                        + (v.isJsonPrimitive() ? v.toString() : v.isJsonArray() ? "an array" : "an object")
+                        + "; expected a joint name or null");
             }
         }
         return r;

@@ -73,14 +73,15 @@ public final class RigDescription {
     }
 
     /**
-     * Describes a BVH skeleton; its rest pose is the pose with every channel zero.
+     * Describes a BVH skeleton; its rest pose is the pose with every rotation zero and every joint at its
+     * OFFSET ({@link BvhSkeleton#restFrame()}).
      *
      * @param name a label for messages (not null)
      * @param skeleton the hierarchy (not null)
      * @return a new description
      */
     public static RigDescription of(String name, BvhSkeleton skeleton) {
-        return of(name, skeleton, new double[skeleton.channelCount()]);
+        return of(name, skeleton, skeleton.restFrame());
     }
 
     /**

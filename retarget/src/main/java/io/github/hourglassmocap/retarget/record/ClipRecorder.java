@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * recorded joint, targeting the armature's own joints. Works live (call {@link #record} as frames arrive and
  * {@link #build} whenever a clip is wanted; recording may go on) or offline (record a whole solved clip, then
  * build once). Optional key reduction drops keys that linear interpolation reproduces within a stated error.
- * Not thread-safe.
+ * Recording, {@link #size}, {@link #clear} and {@link #build} are synchronised, so another thread (a shutdown hook
+ * saving a live take) can build a consistent clip while recording goes on.
  */
 public final class ClipRecorder {
     private static final Logger LOG = Logger.getLogger(ClipRecorder.class.getName());
@@ -114,7 +115,7 @@ public final class ClipRecorder {
      *
      * @param timeSeconds the key time (in seconds, &ge;0, greater than the previous key's)
      */
-    public void record(double timeSeconds) {
+    public synchronized void record(double timeSeconds) {
         checkTime(timeSeconds);
         Vector3f[] t = new Vector3f[joints.length];
         Quaternion[] r = new Quaternion[joints.length];
@@ -134,7 +135,7 @@ public final class ClipRecorder {
      * @param timeSeconds the key time (in seconds, &ge;0, greater than the previous key's)
      * @param pose a pose of the rig whose armature this recorder was made for (not null, unaffected)
      */
-    public void record(double timeSeconds, RigPose pose) {
+    public synchronized void record(double timeSeconds, RigPose pose) {
         if (pose.getRig().getArmature() != armature) {
             throw new IllegalArgumentException("pose belongs to a different armature than this recorder's");
         }
@@ -177,12 +178,17 @@ public final class ClipRecorder {
     }
 
     /** @return the number of frames recorded */
-    public int size() {
+    public synchronized int size() {
         return times.size();
     }
 
+    /** @return the time from the first recorded key to the last (in seconds, 0 when fewer than two keys) */
+    public synchronized double durationSeconds() {
+        return times.size() < 2 ? 0 : times.get(times.size() - 1) - times.get(0);
+    }
+
     /** Forgets every recorded frame. */
-    public void clear() {
+    public synchronized void clear() {
         times.clear();
         translations.clear();
         rotations.clear();
@@ -197,7 +203,7 @@ public final class ClipRecorder {
      * @return a new clip whose tracks target this recorder's armature
      * @throws IllegalStateException if nothing was recorded
      */
-    public AnimClip build(String name, KeyReduction reduction) {
+    public synchronized AnimClip build(String name, KeyReduction reduction) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("clip name must not be empty");
         }

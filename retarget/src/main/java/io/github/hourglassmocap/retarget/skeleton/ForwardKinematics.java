@@ -13,8 +13,10 @@ import java.util.Objects;
  * <p>The BVH convention used, both here and by {@code BvhWriter}: a joint's local rotation is the product
  * of its rotation channels in the order listed ({@code CHANNELS 3 Zrotation Xrotation Yrotation} means
  * {@code Rz * Rx * Ry}, so the last listed is applied first), angles in degrees; its local translation is
- * its {@code OFFSET} plus its position channels (for a root with {@code OFFSET 0 0 0} this is the usual
- * absolute root position). {@code world(j) = world(parent) * [translation(j), rotation(j)]}.
+ * its {@code OFFSET} with each position channel either replacing that axis of the offset (every joint but the
+ * root, and the root of a rig whose every joint has position channels) or added to it (the root of other
+ * rigs: with {@code OFFSET 0 0 0} this is the usual absolute root position); see
+ * {@link BvhSkeleton#positionsReplaceOffset}. {@code world(j) = world(parent) * [translation(j), rotation(j)]}.
  *
  * <p>Holds reusable buffers: not thread-safe; the arrays it returns are shared and overwritten by the
  * next call.
@@ -59,8 +61,8 @@ public final class ForwardKinematics {
      * @param skeleton the hierarchy (not null)
      * @param channels one value per channel, degrees for rotations (unaffected)
      * @param rotations receives 4 values (x, y, z, w) per joint (length &ge; 4 x joints, modified)
-     * @param translations receives 3 values per joint: offset plus position channels (length &ge; 3 x joints,
-     *     modified)
+     * @param translations receives 3 values per joint: the offset with the position channels replacing or added
+     *     to it (length &ge; 3 x joints, modified)
      */
     public static void localFromChannels(BvhSkeleton skeleton, double[] channels, double[] rotations,
             double[] translations) {
@@ -75,11 +77,14 @@ public final class ForwardKinematics {
             translations[to + 1] = joint.offset(1);
             translations[to + 2] = joint.offset(2);
             int c = joint.firstChannel();
+            boolean replace = skeleton.positionsReplaceOffset(j);
             for (BvhChannel ch : joint.channels()) {
                 double v = channels[c++];
                 if (ch.isRotation()) {
                     Quat.axisAngle(ch.axis(), Math.toRadians(v), axisQ, 0);
                     Quat.multiply(rotations, ro, axisQ, 0, rotations, ro);
+                } else if (replace) {
+                    translations[to + ch.axis()] = v;
                 } else {
                     translations[to + ch.axis()] += v;
                 }
@@ -116,10 +121,11 @@ public final class ForwardKinematics {
     }
 
     /**
-     * Poses the skeleton in its rest pose (every channel zero).
+     * Poses the skeleton in its rest pose (every rotation zero, every joint at its OFFSET:
+     * {@link BvhSkeleton#restFrame()}).
      */
     public void setRest() {
-        setFrame(new double[skeleton.channelCount()]);
+        setFrame(skeleton.restFrame());
     }
 
     private void solve() {

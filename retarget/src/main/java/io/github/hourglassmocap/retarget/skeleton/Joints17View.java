@@ -41,6 +41,8 @@ public final class Joints17View {
     public static final double DEFAULT_STATURE_METRES = 1.70;
     /** (leg + trunk) as a fraction of stature. */
     static final double LEG_TRUNK_FRACTION = 0.87;
+    /** The smallest stature accepted, in file units: below it the scale to metres loses all precision. */
+    public static final double MIN_STATURE_UNITS = 1e-3;
 
     private final BvhSkeleton skeleton;
     private final int lUpLeg, lLoLeg, lFoot, rUpLeg, rLoLeg, rFoot;
@@ -84,9 +86,13 @@ public final class Joints17View {
         double trunk = pathLength(hips, head);
         if (!(leg > 0) || !(trunk > 0)) {
             throw new IllegalArgumentException("the mapped rig has zero leg (" + leg + ") or trunk (" + trunk
-                    + ") length; check the humanoid map: " + map);
+                    + ") length; expected bones of non-zero length (are the OFFSETs zero?); check the humanoid map: " + map);
         }
         statureUnits = (leg + trunk) / LEG_TRUNK_FRACTION;
+        if (!(statureUnits >= MIN_STATURE_UNITS)) {
+            throw new IllegalArgumentException("the mapped rig is " + statureUnits + " file units tall; expected at least "
+                    + MIN_STATURE_UNITS + " (are the OFFSETs scaled wrong?)");
+        }
         metresPerUnit = statureMetres / statureUnits;
 
         // The head's up and forward axes in its own frame, from the rest pose.

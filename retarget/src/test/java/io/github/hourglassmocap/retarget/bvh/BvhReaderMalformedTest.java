@@ -92,7 +92,7 @@ class BvhReaderMalformedTest {
 
     @Test
     void badFrameTimeAndCount() {
-        expect(fails(replaceLine(18, "Frame Time: 0")), 18, "frame time must be > 0");
+        expect(fails(replaceLine(18, "Frame Time: 0")), 18, "frame time 0 s is out of range; expected 1.0E-4 to 1.0 s");
         expect(fails(replaceLine(17, "Frames: two")), 17, "whole number of frames");
     }
 
