@@ -5,7 +5,6 @@ import com.jme3.anim.Armature;
 import com.jme3.anim.Joint;
 import java.util.logging.Logger;
 import com.jme3.asset.AssetManager;
-import com.jme3.asset.plugins.FileLocator;
 import com.jme3.bounding.BoundingBox;
 import com.jme3.light.AmbientLight;
 import com.jme3.light.DirectionalLight;
@@ -80,7 +79,7 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
      *     context; the message is one line that says how to get the preview
      */
     @Override
-    public void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
+    public void write(Path video, List<Keypoints2D> keypoints, Spatial character, Path out, BakeProgress progress)
             throws MocapException {
         String problem = findDisplayProblem(System.getenv(), System.getProperty("os.name", ""));
         if (problem != null) {
@@ -98,7 +97,7 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         int leftW = even((int) Math.round((double) inW * h / inH));
         int rightW = even(Math.max(h * 3 / 4, leftW * 3 / 4));
         int outW = leftW + rightW;
-        ClipScene scene = new ClipScene(clipJ3o);
+        ClipScene scene = new ClipScene(character);
         byte[] canvas = new byte[outW * h * 3];
         OffscreenRenderer<Void> started;
         try {
@@ -186,7 +185,7 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         private static final float MESH_MARGIN = 0.15f;
         /** Vertical field of view, degrees. */
         private static final float FOV_Y_DEGREES = 35f;
-        private final Path clipJ3o;
+        private final Spatial character;
         private Spatial model;
         private Spatial skinned;
         private AnimComposer composer;
@@ -204,26 +203,25 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         /** The horizontal world direction the character faces (unit). */
         private Vector3f front = new Vector3f(0, 0, 1);
 
-        ClipScene(Path clipJ3o) {
-            this.clipJ3o = clipJ3o.toAbsolutePath();
+        /**
+         * @param character the baked character with its clip (not null, unaffected: the scene renders a deep copy,
+         *     made on the render thread)
+         */
+        ClipScene(Spatial character) {
+            this.character = java.util.Objects.requireNonNull(character, "character");
         }
 
         @Override
         public void initialize(AssetManager assets, Node root, Camera camera, ViewPort viewPort) {
-            String folder = clipJ3o.getParent().toString();
-            assets.registerLocator(folder, FileLocator.class);
-            try {
-                model = assets.loadModel(clipJ3o.getFileName().toString());
-            } finally {
-                assets.unregisterLocator(folder, FileLocator.class);
-            }
+            model = character.deepClone();
             model.depthFirstTraversal(s -> {
                 if (composer == null && s.getControl(AnimComposer.class) != null) {
                     composer = s.getControl(AnimComposer.class);
                 }
             });
             if (composer == null || composer.getAnimClip(VideoBaker.CLIP_NAME) == null) {
-                throw new IllegalStateException(clipJ3o + " holds no clip '" + VideoBaker.CLIP_NAME + "'");
+                throw new IllegalStateException("character " + character.getName() + " holds no clip '"
+                        + VideoBaker.CLIP_NAME + "'");
             }
             armature = Armatures.getArmature(model);
             skinned = skinnedSpatial();

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.jme3.anim.AnimClip;
 import com.jme3.asset.AssetManager;
 import com.jme3.asset.DesktopAssetManager;
+import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
@@ -105,7 +106,8 @@ public final class VideoBaker {
          *
          * @param video the input video (not null)
          * @param keypoints the 2D results, one per frame (not null)
-         * @param clipJ3o the baked character with its clip (not null)
+         * @param character the baked character with its clip in its AnimComposer, in memory (not null, unaffected:
+         *     the preview renders a copy; clip.j3o is not read back from disk)
          * @param out the preview file to write (not null)
          * @param progress hears the progress (not null)
          * @throws PreviewUnavailableException if this machine cannot render (no display, no OpenGL); nothing was
@@ -113,7 +115,7 @@ public final class VideoBaker {
          * @throws BakeCancelledException if {@link #cancel()} stopped it; nothing was written
          * @throws MocapException if rendering or writing failed
          */
-        void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
+        void write(Path video, List<Keypoints2D> keypoints, Spatial character, Path out, BakeProgress progress)
                 throws MocapException;
 
         /**
@@ -324,7 +326,7 @@ public final class VideoBaker {
             long t4 = System.nanoTime();
             Path preview = outDir.resolve("preview.mp4");
             try {
-                pw.write(video, keypoints.frames, j3o, preview, progress);
+                pw.write(video, keypoints.frames, character.model(), preview, progress);
                 wrote(r, "preview.mp4", preview);
                 seconds.put("preview", (System.nanoTime() - t4) / 1e9);
                 previewNote = "written";
