@@ -85,14 +85,11 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         if (problem != null) {
             throw new PreviewUnavailableException(problem + ": " + HOW_TO_GET_IT, null);
         }
-        int inW;
-        int inH;
-        double fps;
-        try (VideoFileSource probe = VideoFileSource.open(video)) {
-            inW = probe.width();
-            inH = probe.height();
-            fps = probe.frameRateHz();
-        }
+        // One opening of the video: its size and rate come from the source that is then decoded.
+        VideoFileSource opened = VideoFileSource.open(video);
+        int inW = opened.width();
+        int inH = opened.height();
+        double fps = opened.frameRateHz();
         int h = even(Math.min(MAX_HEIGHT, inH));
         int leftW = even((int) Math.round((double) inW * h / inH));
         int rightW = even(Math.max(h * 3 / 4, leftW * 3 / 4));
@@ -102,17 +99,24 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         OffscreenRenderer<Void> started;
         try {
             started = OffscreenRenderer.start(rightW, h, 4, scene, 60);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
         } catch (RendererUnavailableException e) {
+            opened.close();
             // the engine's own words ("GLX: GLX extension not found", "X11: Failed to open display :93")
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
                     : e.getMessage();
             throw new PreviewUnavailableException("no usable OpenGL display (" + firstLine(why) + "): "
                     + HOW_TO_GET_IT, e);
+        } catch (MocapException e) {
+            opened.close();
+            throw e;
         }
         boolean done = false;
         VideoWriter writer = null;
         try (OffscreenRenderer<Void> renderer = started;
-                VideoFileSource src = VideoFileSource.open(video)) {
+                VideoFileSource src = opened) {
             writer = VideoWriter.open(out, outW, h, fps);
             int i = 0;
             Frame f;
