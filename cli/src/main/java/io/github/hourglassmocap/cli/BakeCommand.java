@@ -10,6 +10,7 @@ import io.github.hourglassmocap.plugin.bake.BakeResult;
 import io.github.hourglassmocap.plugin.bake.PreviewRenderer;
 
 import io.github.hourglassmocap.plugin.bake.VideoBaker;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public final class BakeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--character", defaultValue = BakeOptions.DEFAULT_CHARACTER,
-            description = "A built-in character (jaime, sinbad, ...) or a model file; default: ${DEFAULT-VALUE}.")
+            description = "A built-in character (" + BuiltInCharacters.NAME_LIST + ") or a model file"
+                    + " (.j3o, .gltf, .glb, .mesh.xml); default: ${DEFAULT-VALUE}.")
     String character;
 
     @Option(names = "--model", defaultValue = "lite", description = "BlazePose model: lite (default), full or heavy.")

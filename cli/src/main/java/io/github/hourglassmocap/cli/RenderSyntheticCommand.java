@@ -6,6 +6,7 @@ import io.github.hourglassmocap.plugin.render.CameraSpec;
 import io.github.hourglassmocap.plugin.render.RenderCharacter;
 import io.github.hourglassmocap.plugin.render.SyntheticRender;
 import io.github.hourglassmocap.plugin.render.SyntheticRenderOptions;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ public final class RenderSyntheticCommand implements Callable<Integer> {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--character", required = true, paramLabel = "<model>",
-            description = "a short name (jaime, sinbad, ninja, oto, elephant), a model file "
-                    + "(j3o, mesh.xml, gltf, glb) or a classpath asset path")
+            description = "a built-in character (" + BuiltInCharacters.NAME_LIST + "), a model file"
+                    + " (.j3o, .gltf, .glb, .mesh.xml) or a classpath asset path")
     private String character;
 
     @Option(names = "--motion", paramLabel = "<clip|file.bvh>",

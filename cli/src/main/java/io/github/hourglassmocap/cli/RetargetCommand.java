@@ -3,7 +3,6 @@ package io.github.hourglassmocap.cli;
 import com.jme3.anim.AnimClip;
 import com.jme3.asset.AssetManager;
 import com.jme3.asset.DesktopAssetManager;
-import com.jme3.asset.plugins.FileLocator;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
@@ -47,7 +46,8 @@ public final class RetargetCommand implements Callable<Integer> {
     Path poses;
 
     @Option(names = "--character", required = true,
-            description = "jaime, sinbad, ninja (jME test data) or a model file (.j3o, .gltf, .glb, .mesh.xml).")
+            description = "A built-in character (" + BuiltInCharacters.NAME_LIST + ") or a model file"
+                    + " (.j3o, .gltf, .glb, .mesh.xml).")
     String character;
 
     @Option(names = "--out", required = true, description = "The .j3o to write: the character with the clip in its AnimComposer.")
@@ -89,39 +89,22 @@ public final class RetargetCommand implements Callable<Integer> {
         try {
             Logger.getLogger("com.jme3").setLevel(Level.SEVERE);
             AssetManager assets = new DesktopAssetManager(true);
-            String builtIn = BuiltInCharacters.assetPath(character);
-            String assetPath = builtIn;
-            if (assetPath == null) {
-                Path file = Path.of(character).toAbsolutePath();
-                if (!Files.isRegularFile(file)) {
-                    throw new IllegalArgumentException("--character '" + character + "' is neither a built-in character "
-                            + BuiltInCharacters.NAMES + " nor an existing model file");
-                }
-                assets.registerLocator(file.getParent().toString(), FileLocator.class);
-                assetPath = file.getFileName().toString();
-            }
-            Spatial model = BuiltInCharacters.load(assets, assetPath);
+            Spatial model = BuiltInCharacters.loadCharacter(assets, character).model();
             var armature = BuiltInCharacters.findSkinning(model).getArmature();
             HumanoidMap map = CharacterMapping.map(character, armature,
                     mapping != null ? HumanoidMapFile.read(mapping) : Map.of());
             CharacterRig rig = new CharacterRig(armature, map);
-            // Lifted motion faces the camera (+Z); turn it to face the way this character was modelled to face.
-            SourceSequence source = SourceSequence.read(poses).turned(rig.getCameraFacingTurn());
+            // Lifted motion faces the camera; the retargeters turn it to the rig's facing.
+            SourceSequence source = SourceSequence.read(poses);
             RetargetOptions options = RetargetOptions.defaults().withInPlace(inPlace).withFootLocking(!noFootLock)
                     .withOfflineCutoffHz(cutoff);
             long t0 = System.nanoTime();
             RetargetResult result = live ? new LiveRetargeter(rig, options).runClip(source)
                     : new OfflineRetargeter(rig, options).run(source);
             double ms = (System.nanoTime() - t0) / 1e6;
-            ClipRecorder recorder = ClipRecorder.forPose(result.getPoses().get(0));
-            // Each key at its frame's own time (a variable-frame-rate video keeps its timing).
-            double[] times = result.getKeyTimesSeconds();
-            for (int i = 0; i < source.size(); i++) {
-                recorder.record(times[i], result.getPoses().get(i));
-            }
             KeyReduction reduction = keyErrorDegrees > 0
                     ? new KeyReduction(keyErrorDegrees, 0.002f * rig.getLegLength()) : KeyReduction.NONE;
-            AnimClip clip = recorder.build(clipName, reduction);
+            AnimClip clip = ClipRecorder.clipOf(result, clipName, reduction);
             Path metricsPath = metrics != null ? metrics
                     : (out.toAbsolutePath().getParent() == null ? Path.of("metrics.json") : out.toAbsolutePath().getParent().resolve("metrics.json"));
             StaleTemporaries.remove(out, glb, bvh, metricsPath);

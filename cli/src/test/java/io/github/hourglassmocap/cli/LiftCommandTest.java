@@ -4,13 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.hourglassmocap.inference.lift.KeypointTrack;
+import io.github.hourglassmocap.inference.lift.LifterOptions;
+import io.github.hourglassmocap.inference.lift.LiveLifter;
 import io.github.hourglassmocap.inference.lift.Pose3dSequence;
+import io.github.hourglassmocap.inference.pipeline.Pose2dSample;
+import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import io.github.hourglassmocap.inference.lift.PoseLifter;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +28,15 @@ class LiftCommandTest {
             "inference", "lift", "tiny-seq2seq.onnx");
 
     static Path keypoints(Path dir, int frames) throws Exception {
+        return keypoints(dir, frames, i -> i != 2);
+    }
+
+    static Path keypoints(Path dir, int frames, java.util.function.IntPredicate hasPerson) throws Exception {
         StringBuilder sb = new StringBuilder("{\"version\": 1, \"source\": \"v.mp4\", \"width\": 641, \"height\": 479,"
                 + " \"frameRateHz\": 30, \"frames\": [");
         for (int i = 0; i < frames; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"index\": ").append(i).append(", \"person\": ").append(i != 2);
-            if (i != 2) {
+            sb.append(i == 0 ? "" : ",").append("{\"index\": ").append(i).append(", \"person\": ").append(hasPerson.test(i));
+            if (hasPerson.test(i)) {
                 sb.append(", \"joints17\": [");
                 for (int j = 0; j < 17; j++) {
                     sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.1f, %.1f, 0.8]", 300 + 5.0 * j + i, 100 + 12.0 * j));
@@ -55,6 +66,54 @@ class LiftCommandTest {
         assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(),
                 "--mode", "streaming", "--lookahead", "2", "--threads", "1"));
         assertEquals(2, Pose3dSequence.read(out).lookaheadFrames());
+    }
+
+    @Test
+    void streamingModeWritesWhatTheLivePipelineStageProduces(@TempDir Path dir) throws Exception {
+        // Gaps: before the first person, a short one, and a long one (14 frames: 10 held, then invalid).
+        Path kp = keypoints(dir, 40, i -> i > 1 && i != 7 && (i < 15 || i >= 29));
+        Path out = dir.resolve("pose3d.json");
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(),
+                "--mode", "streaming", "--lookahead", "3", "--stride", "2", "--threads", "1"));
+        Pose3dSequence seq = Pose3dSequence.read(out);
+        KeypointTrack track = KeypointTrack.read(kp);
+        List<Pose3dSample> live = new ArrayList<>();
+        // The live pipeline's lifting stage, opened as the plugin opens it.
+        try (LiveLifter stage = LiveLifter.open(TINY, LifterOptions.defaults(), 3, 2)) {
+            for (int i = 0; i < track.size(); i++) {
+                float[] flat = null;
+                if (track.person(i)) {
+                    flat = new float[51];
+                    for (int j = 0; j < 17; j++) {
+                        System.arraycopy(track.joints(i)[j], 0, flat, 3 * j, 3);
+                    }
+                }
+                live.addAll(stage.push(new Pose2dSample(i, track.timestampNanos(i), track.width(), track.height(), flat)));
+            }
+            live.addAll(stage.flush());
+        }
+        assertEquals(live.size(), seq.frames().size());
+        int compared = 0;
+        for (int i = 0; i < live.size(); i++) {
+            Pose3dSample p = live.get(i);
+            Pose3dSequence.Frame f = seq.frames().get(i);
+            assertEquals(p.valid(), f.valid(), "frame " + i);
+            if (p.root() == null) {
+                continue; // no pose yet (before the first person)
+            }
+            for (int j = 0; j < 17; j++) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(p.joints()[3 * j + k], f.joints()[j][k], 1e-5f, "frame " + i + " joint " + j);
+                }
+            }
+            for (int k = 0; k < 3; k++) {
+                assertEquals(p.root()[k], f.root()[k], 1e-5f, "frame " + i + " root");
+            }
+            compared++;
+        }
+        assertEquals(38, compared);
+        assertTrue(seq.frames().get(20).valid() && seq.frames().get(20).interpolated(), "held part of the long gap");
+        assertFalse(seq.frames().get(27).valid(), "rest of the long gap");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.hourglassmocap.retarget.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.SourceSequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,15 @@ class RetargetCommandTest {
     void writePoses() throws Exception {
         poses = tmp.resolve("walk.pose3d.json");
         SourceSequence.of(BvhTake17.load(WALK, 30)).toPose3d("cmu-iclone-002_01-walk.bvh", "bvh").write(poses);
+    }
+
+    @Test
+    void bakeRetargetAndRenderSyntheticListTheSameCharacters() {
+        for (String command : new String[] {"bake", "retarget", "render-synthetic"}) {
+            String[] r = EvalLifterCommandTest.run(command, "--help");
+            String help = r[1].replaceAll("\\s+", " ");
+            assertTrue(help.contains(BuiltInCharacters.NAME_LIST), command + " --help: " + r[1]);
+        }
     }
 
     @Test

@@ -97,8 +97,12 @@ public final class LiveAvatarDemo extends SimpleApplication {
     }
 
     private Spatial character(String name, float x) {
-        Spatial m = BuiltInCharacters.load(assetManager, BuiltInCharacters.assetPath(name));
-        m.setName(name);
+        Spatial m;
+        try {
+            m = BuiltInCharacters.loadCharacter(assetManager, name).model();
+        } catch (io.github.hourglassmocap.inference.ModelLoadException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         DemoScene.standOnFloor(m, 1.8f);
         m.move(x, 0, 0);
         rootNode.attachChild(m);

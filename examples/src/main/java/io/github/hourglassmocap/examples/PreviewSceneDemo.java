@@ -78,8 +78,14 @@ public final class PreviewSceneDemo extends SimpleApplication {
         }
         composers = new AnimComposer[CHARACTERS.length];
         for (int i = 0; i < CHARACTERS.length; i++) {
-            Spatial m = BuiltInCharacters.load(assetManager, BuiltInCharacters.assetPath(CHARACTERS[i]));
-            ClipBaking.Baked baked = ClipBaking.retarget(m, BuiltInCharacters.map(CHARACTERS[i]), poses, true, "take");
+            BuiltInCharacters.LoadedCharacter c;
+            try {
+                c = BuiltInCharacters.loadCharacter(assetManager, CHARACTERS[i]);
+            } catch (MocapException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            Spatial m = c.model();
+            ClipBaking.Baked baked = ClipBaking.retarget(m, c.map(), poses, true, "take");
             DemoScene.standOnFloor(m, 1.8f);
             m.move(-1.2f + 1.8f * i, 0, 0);
             rootNode.attachChild(m);

@@ -13,6 +13,7 @@ import io.github.hourglassmocap.inference.video.FrameSourceOptions;
 import io.github.hourglassmocap.inference.video.FrameSources;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
+import io.github.hourglassmocap.retarget.solve.CharacterMapping;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -65,7 +66,8 @@ public final class MocapStages {
     }
 
     /**
-     * Creates a control that drives a built-in character (its hand-checked humanoid map).
+     * Creates a control that drives a built-in character (its hand-checked humanoid map, or the automatic one for
+     * a catalogue character without one).
      *
      * @param model the character, loaded with {@link BuiltInCharacters#load} (not null)
      * @param name its built-in name, one of {@link BuiltInCharacters#NAMES} (not null)
@@ -80,6 +82,15 @@ public final class MocapStages {
                     + BuiltInCharacters.NAMES);
         }
         HumanoidMap map = BuiltInCharacters.map(key);
+        if (map == null) {
+            // A catalogue character without a hand-written map (Oto; the elephant is no humanoid and fails here).
+            try {
+                map = CharacterMapping.automatic(Armatures.getArmature(model));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("built-in character '" + key + "' cannot be mapped to a humanoid: "
+                        + e.getMessage(), e);
+            }
+        }
         MocapControl c = new MocapControl(new RigRetargeter(model, map,
                 RetargetOptions.defaults().withInPlace(inPlace)));
         c.setInPlace(inPlace);

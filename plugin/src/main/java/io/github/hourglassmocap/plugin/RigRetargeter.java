@@ -110,7 +110,8 @@ public final class RigRetargeter implements CharacterRetargeter, Savable, JmeClo
     }
 
     /**
-     * Converts a pipeline pose to the retargeter's source frame (Y-up world, pelvis-relative joints, root).
+     * Converts a pipeline pose to the retargeter's source frame (Y-up world, pelvis-relative joints, root),
+     * marked as facing the camera.
      *
      * @param p the pose (not null)
      * @param fallbackRoot the root to use when the pose has none (not null, unaffected)
@@ -126,7 +127,7 @@ public final class RigRetargeter implements CharacterRetargeter, Savable, JmeClo
         }
         Vector3f root = p.root() == null ? fallbackRoot.clone()
                 : SourceSequence.cameraToWorld(new Vector3f(p.root()[0], p.root()[1], p.root()[2])).addLocal(pelvis);
-        return new SourceFrame(p.timestampNanos(), world, root, null, p.valid());
+        return new SourceFrame(p.timestampNanos(), world, root, null, p.valid(), true);
     }
 
     /**
@@ -154,8 +155,8 @@ public final class RigRetargeter implements CharacterRetargeter, Savable, JmeClo
         lastNanos = p.timestampNanos();
         SourceFrame f = toSourceFrame(p, lastRoot);
         lastRoot.set(f.getRoot());
-        // Lifted motion faces the camera (+Z); turn it to face the way this character was modelled to face.
-        RigPose pose = live.update(f.turned(rig.getCameraFacingTurn()));
+        // Lifted motion faces the camera; the retargeter turns it to the rig's facing.
+        RigPose pose = live.update(f);
         pose.applyTo(armature);
     }
 

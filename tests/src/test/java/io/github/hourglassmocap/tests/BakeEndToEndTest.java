@@ -239,7 +239,9 @@ class BakeEndToEndTest {
         assertTrue(e.getMessage().contains("not writable"), e.getMessage());
         VideoBaker bad = new VideoBaker(BakeOptions.defaults().withCharacter(file.toString()).withPreview(false),
                 (s, d, t) -> { });
-        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+        // An existing file that is no model: the one character loader's ModelLoadException, before any work.
+        io.github.hourglassmocap.inference.ModelLoadException e2 = assertThrows(
+                io.github.hourglassmocap.inference.ModelLoadException.class,
                 () -> bad.bake(take.video, Files.createTempDirectory("bake-bad")));
         assertTrue(e2.getMessage().contains("cannot be loaded"), e2.getMessage());
     }

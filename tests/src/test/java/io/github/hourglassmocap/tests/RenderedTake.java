@@ -6,6 +6,8 @@ import io.github.hourglassmocap.plugin.render.GroundTruthFile;
 import io.github.hourglassmocap.plugin.render.SyntheticRender;
 import io.github.hourglassmocap.plugin.render.SyntheticRenderOptions;
 import io.github.hourglassmocap.plugin.render.TruthFrame;
+import io.github.hourglassmocap.retarget.record.ClipRecorder;
+import io.github.hourglassmocap.retarget.record.KeyReduction;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
@@ -13,7 +15,6 @@ import com.jme3.asset.AssetManager;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.plugin.Armatures;
-import io.github.hourglassmocap.plugin.bake.ClipBaking;
 import io.github.hourglassmocap.retarget.dataset.BvhTake17;
 import io.github.hourglassmocap.retarget.dataset.Take17;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
@@ -78,7 +79,7 @@ final class RenderedTake {
             RetargetResult rr = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(true))
                     .run(new SourceSequence(30, frames));
             Path model = dir.resolve("sinbad-cmu.j3o");
-            J3oExporter.export(sinbad, ClipBaking.clipOf(rr, MOTION), model);
+            J3oExporter.export(sinbad, ClipRecorder.clipOf(rr, MOTION, KeyReduction.NONE), model);
             Path video = dir.resolve("take.mp4");
             Path truthFile = dir.resolve("take.truth.json");
             SyntheticRenderOptions o = SyntheticRenderOptions.defaults(model.toString(), MOTION)

@@ -1,15 +1,20 @@
 package io.github.hourglassmocap.inference.lift;
 
+import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.inference.pipeline.Pose2dSample;
+import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Lifts a whole keypoint track to a {@link Pose3dSequence}: fills gaps ({@link GapFiller}), normalises,
- * lifts offline ({@link OfflineLifter}) or as a simulated live stream ({@link StreamingLifter}), recovers
- * and smooths the root path ({@link RootEstimator}) and carries the last valid pose through long gaps.
+ * Lifts a whole keypoint track to a {@link Pose3dSequence}. Offline, it fills gaps from both sides
+ * ({@link GapFiller}), normalises, lifts the whole clip ({@link OfflineLifter}), recovers and smooths the root
+ * path ({@link RootEstimator}) and carries the last valid pose through long gaps. Streaming, it feeds the
+ * frames one by one through {@link LiveLifter}, the live pipeline's own lifting stage, so the output is what a
+ * live stream of the same keypoints would give (causal gap rule, causal root smoothing).
  * Stateless apart from its settings; thread-safe if the model is used by one thread at a time.
  */
 public final class ClipLifter {
@@ -42,7 +47,6 @@ public final class ClipLifter {
     private final boolean flip;
     private final double focalPixels;
     private final double rootSigmaFrames;
-    private final float rootAlpha;
 
     /**
      * Creates a lifter.
@@ -73,7 +77,6 @@ public final class ClipLifter {
         this.flip = flip;
         this.focalPixels = focalPixels;
         this.rootSigmaFrames = 2.0;
-        this.rootAlpha = 0.5f;
     }
 
     /**
@@ -114,6 +117,9 @@ public final class ClipLifter {
      * @throws MocapException if no frame has a person, or the model fails or returns non-finite values
      */
     public Pose3dSequence lift(KeypointTrack track, WindowModel model, String modelName) throws MocapException {
+        if (mode == Mode.STREAMING) {
+            return liftStreaming(track, model, modelName);
+        }
         GapFiller.Result filled = GapFiller.defaults(track.frameRateHz()).fill(track);
         int t = track.size();
         float[][][] norm = ScreenNormalisation.normalise(filled.joints(), track.width(), track.height());
@@ -135,16 +141,7 @@ public final class ClipLifter {
             float[] w = filled.interpolated()[i] ? equal : filled.confidence()[i];
             root[i] = roots.solve(filled.joints()[i], w, poses[i]);
         }
-        if (mode == Mode.OFFLINE) {
-            RootEstimator.smoothGaussian(root, valid, rootSigmaFrames);
-        } else {
-            RootEstimator.CausalSmoother s = new RootEstimator.CausalSmoother(rootAlpha);
-            for (int i = 0; i < t; i++) {
-                if (valid[i]) {
-                    root[i] = s.next(root[i]);
-                }
-            }
-        }
+        RootEstimator.smoothGaussian(root, valid, rootSigmaFrames);
         int firstValid = 0;
         while (!valid[firstValid]) {
             firstValid++;
@@ -161,6 +158,69 @@ public final class ClipLifter {
                     filled.interpolated()[i], poses[src], root[src].clone(), conf));
         }
         return new Pose3dSequence(track.source(), track.frameRateHz(), modelName, mode.name().toLowerCase(Locale.ROOT),
-                mode == Mode.OFFLINE ? 0 : lookahead, frames);
+                0, frames);
+    }
+
+    /**
+     * Streams a track through {@link LiveLifter}. Frames before the first pose the stream produces have no
+     * pose yet; the file format needs one, so they carry the first valid pose and root (and stay invalid),
+     * as offline.
+     */
+    private Pose3dSequence liftStreaming(KeypointTrack track, WindowModel model, String modelName) throws MocapException {
+        int t = track.size();
+        List<LiveLifter.Lifted> lifted = new ArrayList<>(t);
+        try (LiveLifter live = new LiveLifter(model, modelName, lookahead, stride == 0 ? 1 : stride, flip, focalPixels,
+                LiveLifter.DEFAULT_MAX_GAP_FRAMES)) {
+            for (int i = 0; i < t; i++) {
+                lifted.addAll(live.pushLifted(sample(track, i)));
+            }
+            lifted.addAll(live.flushLifted());
+        }
+        assert lifted.size() == t : lifted.size() + " frames out of " + t;
+        int first = 0;
+        while (first < t && lifted.get(first).pose().root() == null) {
+            first++;
+        }
+        if (first == t) {
+            throw new DecodeException("no frame of " + track.source() + " has a person with at least " + LiveLifter.MIN_JOINTS
+                    + " joints of confidence >= " + LiveLifter.MIN_CONFIDENCE + "; there is nothing to lift");
+        }
+        List<Pose3dSequence.Frame> frames = new ArrayList<>(t);
+        for (int i = 0; i < t; i++) {
+            LiveLifter.Lifted l = lifted.get(i);
+            Pose3dSample p = lifted.get(Math.max(i, first)).pose();
+            frames.add(new Pose3dSequence.Frame(track.firstIndex() + i, track.timestampNanos(i), l.pose().valid(), l.held(),
+                    unflatten(p.joints()), p.root().clone(), l.confidence()));
+        }
+        return new Pose3dSequence(track.source(), track.frameRateHz(), modelName, mode.name().toLowerCase(Locale.ROOT),
+                lookahead, frames);
+    }
+
+    /**
+     * Returns one frame of a track as the pipeline's 2D sample.
+     *
+     * @param track the track (not null)
+     * @param i the 0-based frame (0..size-1)
+     * @return a new sample; no person when the track has none in that frame
+     */
+    static Pose2dSample sample(KeypointTrack track, int i) {
+        float[] flat = null;
+        if (track.person(i)) {
+            float[][] j = track.joints(i);
+            flat = new float[H36mJoints.COUNT * Pose2dSample.STRIDE];
+            for (int k = 0; k < H36mJoints.COUNT; k++) {
+                System.arraycopy(j[k], 0, flat, k * Pose2dSample.STRIDE, Pose2dSample.STRIDE);
+            }
+        }
+        return new Pose2dSample(track.firstIndex() + i, Math.max(0, track.timestampNanos(i)), track.width(), track.height(),
+                flat);
+    }
+
+    private static float[][] unflatten(float[] joints) {
+        float[][] r = new float[H36mJoints.COUNT][3];
+        for (int j = 0; j < H36mJoints.COUNT; j++) {
+            System.arraycopy(joints, 3 * j, r[j], 0, 3);
+        }
+        return r;
     }
 }

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live lifting stage of the streaming pipeline: a {@link StreamingLifter} over a {@link PoseLifter},
- * with causal gap handling and a causally smoothed root path. Each frame's pose comes out once the
- * frame L (look-ahead) frames later has arrived.
+ * The one streaming lifter: a {@link StreamingLifter} over a window model, with causal gap handling and a
+ * causally smoothed root path. Each frame's pose comes out once the frame L (look-ahead) frames later has
+ * arrived. The live pipeline uses it as its {@link LiftStage}, and {@code mocap lift --mode streaming}
+ * ({@link ClipLifter.Mode#STREAMING}) feeds a keypoints file through the same class, so the command
+ * measures exactly what a live stream produces.
  *
  * <p>Gaps, causally: a frame is usable when it has a person with at least 9 joints of confidence &ge; 0.3;
  * its other joints keep their last usable position. An unusable frame repeats the last usable 2D joints;
@@ -22,16 +24,31 @@ import java.util.List;
  * ones are marked invalid and repeat the last valid 3D pose and root. Frames before the first person
  * come out at once as invalid zero poses with no root. Nothing is ever NaN.
  *
- * <p>Owns the {@link PoseLifter}: {@link #close()} closes it (idempotent). Used by one thread.
+ * <p>When built over a {@link PoseLifter} it owns it: {@link #close()} closes it (idempotent). Used by one
+ * thread.
  */
 public final class LiveLifter implements LiftStage {
-    private static final float MIN_CONFIDENCE = 0.3f;
-    private static final int MIN_JOINTS = 9;
+    /** Frames of a gap that stay valid by default: a third of a second at 30 fps. */
+    public static final int DEFAULT_MAX_GAP_FRAMES = 10;
 
-    private record Pending(Pose2dSample sample, boolean valid, float[][] pixels, float[] weights) {
+    static final float MIN_CONFIDENCE = 0.3f;
+    static final int MIN_JOINTS = 9;
+
+    /**
+     * One lifted frame with what a pose file records besides the pose.
+     *
+     * @param pose the pose as the pipeline carries it
+     * @param held true when the frame's 2D input was not usable and the last usable one was held
+     * @param confidence [17] the 2D confidence of each joint (0 where it was filled in; owned by the receiver)
+     */
+    record Lifted(Pose3dSample pose, boolean held, float[] confidence) {
     }
 
-    private final PoseLifter lifter;
+    private record Pending(Pose2dSample sample, boolean valid, boolean held, float[][] pixels, float[] weights) {
+    }
+
+    private final PoseLifter owned;
+    private final String modelName;
     private final StreamingLifter stream;
     private final int maxGapFrames;
     private final double focalPixels;
@@ -55,8 +72,30 @@ public final class LiveLifter implements LiftStage {
      * @param maxGapFrames the longest gap that stays valid (&ge;0)
      */
     public LiveLifter(PoseLifter lifter, int lookahead, int stride, boolean flip, double focalPixels, int maxGapFrames) {
-        if (lifter == null) {
-            throw new IllegalArgumentException("lifter must not be null");
+        this(lifter, lifter == null ? null : lifter.manifest().name(), lifter, lookahead, stride, flip, focalPixels,
+                maxGapFrames);
+    }
+
+    /**
+     * Creates a stage around a window model it does not own (for example to lift a whole keypoints file).
+     *
+     * @param model the model (not null; not closed by this stage)
+     * @param modelName the model's name, for error messages (not null)
+     * @param lookahead frames of look-ahead (0..F-1)
+     * @param stride frames per window run (1..F-L)
+     * @param flip whether to average with the mirrored input (twice the cost)
+     * @param focalPixels the camera's focal length in pixels, or 0 for {@link RootEstimator#defaultFocal}
+     * @param maxGapFrames the longest gap that stays valid (&ge;0)
+     */
+    LiveLifter(WindowModel model, String modelName, int lookahead, int stride, boolean flip, double focalPixels,
+            int maxGapFrames) {
+        this(model, modelName, null, lookahead, stride, flip, focalPixels, maxGapFrames);
+    }
+
+    private LiveLifter(WindowModel lifter, String modelName, PoseLifter owned, int lookahead, int stride, boolean flip,
+            double focalPixels, int maxGapFrames) {
+        if (lifter == null || modelName == null) {
+            throw new IllegalArgumentException("lifter and its name must not be null");
         }
         if (!(focalPixels >= 0) || Double.isInfinite(focalPixels)) {
             throw new IllegalArgumentException("focalPixels " + focalPixels + " invalid; expected > 0, or 0 for the prior");
@@ -64,7 +103,8 @@ public final class LiveLifter implements LiftStage {
         if (maxGapFrames < 0) {
             throw new IllegalArgumentException("maxGapFrames " + maxGapFrames + " invalid; expected >= 0");
         }
-        this.lifter = lifter;
+        this.owned = owned;
+        this.modelName = modelName;
         this.stream = new StreamingLifter(flip ? new FlipAveragedModel(lifter) : lifter, lookahead, stride);
         this.focalPixels = focalPixels;
         this.maxGapFrames = maxGapFrames;
@@ -83,7 +123,7 @@ public final class LiveLifter implements LiftStage {
     public static LiveLifter open(Path model, LifterOptions options, int lookahead, int stride) throws ModelLoadException {
         PoseLifter l = PoseLifter.open(model, options);
         try {
-            return new LiveLifter(l, lookahead, stride, false, 0, 10);
+            return new LiveLifter(l, lookahead, stride, false, 0, DEFAULT_MAX_GAP_FRAMES);
         } catch (IllegalArgumentException e) {
             l.close();
             throw e;
@@ -97,6 +137,30 @@ public final class LiveLifter implements LiftStage {
 
     @Override
     public List<Pose3dSample> push(Pose2dSample sample) throws MocapException {
+        return poses(pushLifted(sample));
+    }
+
+    @Override
+    public List<Pose3dSample> flush() throws MocapException {
+        return poses(flushLifted());
+    }
+
+    private static List<Pose3dSample> poses(List<Lifted> lifted) {
+        List<Pose3dSample> out = new ArrayList<>(lifted.size());
+        for (Lifted l : lifted) {
+            out.add(l.pose());
+        }
+        return out;
+    }
+
+    /**
+     * Adds the next frame and returns the frames that became ready, with their gap flags and confidences.
+     *
+     * @param sample the frame's 2D joints (not null)
+     * @return a new list, possibly empty, in frame order
+     * @throws MocapException if the model fails or returns a non-finite value
+     */
+    List<Lifted> pushLifted(Pose2dSample sample) throws MocapException {
         if (closed) {
             throw new IllegalStateException("LiveLifter is closed");
         }
@@ -126,8 +190,8 @@ public final class LiveLifter implements LiftStage {
         boolean usable = observed >= MIN_JOINTS;
         if (!usable && lastPixels == null) {
             // No person seen yet: nothing to lift or hold.
-            return List.of(new Pose3dSample(sample.frameIndex(), sample.timestampNanos(), false,
-                    new float[H36mJoints.COUNT * 3], null));
+            return List.of(new Lifted(new Pose3dSample(sample.frameIndex(), sample.timestampNanos(), false,
+                    new float[H36mJoints.COUNT * 3], null), true, new float[H36mJoints.COUNT]));
         }
         boolean valid;
         if (usable) {
@@ -145,7 +209,7 @@ public final class LiveLifter implements LiftStage {
             valid = gapRun <= maxGapFrames;
         }
         lastPixels = copy(pixels);
-        pending.add(new Pending(sample, valid, pixels, weights));
+        pending.add(new Pending(sample, valid, !usable, pixels, weights));
         float[][] norm = new float[H36mJoints.COUNT][2];
         for (int j = 0; j < H36mJoints.COUNT; j++) {
             ScreenNormalisation.normalise(pixels[j][0], pixels[j][1], sample.width(), sample.height(), norm[j]);
@@ -153,16 +217,21 @@ public final class LiveLifter implements LiftStage {
         return convert(stream.push(norm));
     }
 
-    @Override
-    public List<Pose3dSample> flush() throws MocapException {
+    /**
+     * Ends the stream: emits every frame still waiting for its look-ahead.
+     *
+     * @return a new list, possibly empty, in frame order
+     * @throws MocapException if the model fails or returns a non-finite value
+     */
+    List<Lifted> flushLifted() throws MocapException {
         if (closed) {
             throw new IllegalStateException("LiveLifter is closed");
         }
         return convert(stream.flush());
     }
 
-    private List<Pose3dSample> convert(List<StreamingLifter.Emitted> emitted) throws MocapException {
-        List<Pose3dSample> out = new ArrayList<>(emitted.size());
+    private List<Lifted> convert(List<StreamingLifter.Emitted> emitted) throws MocapException {
+        List<Lifted> out = new ArrayList<>(emitted.size());
         for (StreamingLifter.Emitted e : emitted) {
             Pending p = pending.poll();
             assert p != null : "emitted frame " + e.frame() + " without a pending input";
@@ -171,7 +240,7 @@ public final class LiveLifter implements LiftStage {
                 for (int k = 0; k < 3; k++) {
                     float v = e.joints()[j][k];
                     if (!Float.isFinite(v)) {
-                        throw new MocapException("lifter " + lifter.manifest().name() + " returned a non-finite value at frame "
+                        throw new MocapException("lifter " + modelName + " returned a non-finite value at frame "
                                 + p.sample().frameIndex() + "; the model is broken (check it against its golden tensors)");
                     }
                     joints[j * 3 + k] = v;
@@ -181,10 +250,13 @@ public final class LiveLifter implements LiftStage {
                 float[] root = smoother.next(roots.solve(p.pixels(), p.weights(), e.joints()));
                 lastJoints = joints;
                 lastRoot = root;
-                out.add(new Pose3dSample(p.sample().frameIndex(), p.sample().timestampNanos(), true, joints, root.clone()));
+                float[] conf = p.held() ? new float[H36mJoints.COUNT] : p.weights();
+                out.add(new Lifted(new Pose3dSample(p.sample().frameIndex(), p.sample().timestampNanos(), true, joints,
+                        root.clone()), p.held(), conf));
             } else {
-                out.add(new Pose3dSample(p.sample().frameIndex(), p.sample().timestampNanos(), false,
-                        lastJoints != null ? lastJoints.clone() : joints, lastRoot != null ? lastRoot.clone() : null));
+                out.add(new Lifted(new Pose3dSample(p.sample().frameIndex(), p.sample().timestampNanos(), false,
+                        lastJoints != null ? lastJoints.clone() : joints, lastRoot != null ? lastRoot.clone() : null),
+                        p.held(), new float[H36mJoints.COUNT]));
             }
         }
         return out;
@@ -212,12 +284,14 @@ public final class LiveLifter implements LiftStage {
         return new float[] {sx / n, sy / n};
     }
 
-    /** Closes the model; idempotent. */
+    /** Closes the model if this stage owns it; idempotent. */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            lifter.close();
+            if (owned != null) {
+                owned.close();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.hourglassmocap.inference.pipeline;
 
 import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
 
 /**
  * The 2D stage's answer for one frame, as the pipeline carries it: the 17 Human3.6M joints in image pixels
@@ -12,10 +13,11 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  * @param height the frame height (in pixels, &gt;0)
  * @param joints 17 x (x, y, confidence), pixels with a top-left origin, joint order of {@link H36mJoints};
  *     null when no person was found (shared, not copied: do not modify)
- * @param raw the 2D stage's own result for callers that know its type (for example the BlazePose
- *     {@code Keypoints2D} with its 33 landmarks, which the bake writes to keypoints.json), or null
+ * @param landmarks the BlazePose result this sample was made from, with its 33 landmarks (which the bake writes
+ *     to keypoints.json), or null when the 2D stage is not BlazePose (shared, not copied)
  */
-public record Pose2dSample(long frameIndex, long timestampNanos, int width, int height, float[] joints, Object raw) {
+public record Pose2dSample(long frameIndex, long timestampNanos, int width, int height, float[] joints,
+        Keypoints2D landmarks) {
     /** Floats per joint in {@link #joints()}: x, y, confidence. */
     public static final int STRIDE = 3;
 
@@ -35,7 +37,7 @@ public record Pose2dSample(long frameIndex, long timestampNanos, int width, int 
     }
 
     /**
-     * Creates a sample without a stage-specific result.
+     * Creates a sample without BlazePose landmarks.
      *
      * @param frameIndex index of the frame in its source (&ge;0)
      * @param timestampNanos the frame's presentation time (in nanoseconds, &ge;0)

@@ -68,7 +68,7 @@ public final class StreamingPipeline implements AutoCloseable {
     private final boolean keepFrames;
     private final Handoff<Item> captured;
     private final Handoff<Item> detected;
-    private final Handoff<Object> results;
+    private final Handoff<PipelineResult> results;
     private final RateMeter captureMeter = new RateMeter(1.0, 0.1);
     private final RateMeter pose2dMeter = new RateMeter(1.0, 0.1);
     private final RateMeter liftMeter = new RateMeter(1.0, 0.1);
@@ -83,7 +83,8 @@ public final class StreamingPipeline implements AutoCloseable {
     private volatile String sourceName = "(not started)";
     private Thread[] threads = new Thread[0];
 
-    private static final Object END = new Object();
+    /** End-of-stream marker on the result queue, recognised by identity and never handed out. */
+    private static final PipelineResult END = new PipelineResult(null, null, null, 0, 0, 0);
 
     private StreamingPipeline(Builder b) {
         this.sourceFactory = b.source;
@@ -255,12 +256,12 @@ public final class StreamingPipeline implements AutoCloseable {
      */
     public PipelineResult poll() {
         checkOpen();
-        Object o = results.poll();
+        PipelineResult o = results.poll();
         if (o == END) {
             exhausted = true;
             return null;
         }
-        return (PipelineResult) o;
+        return o;
     }
 
     /**
@@ -276,12 +277,12 @@ public final class StreamingPipeline implements AutoCloseable {
         if (exhausted) {
             return null;
         }
-        Object o = results.take(timeoutMillis * 1_000_000L);
+        PipelineResult o = results.take(timeoutMillis * 1_000_000L);
         if (o == END) {
             exhausted = true;
             return null;
         }
-        return (PipelineResult) o;
+        return o;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The BlazePose 2D stage for the pipeline: a {@link PoseTracker} (detector when tracking is lost, landmark
- * model otherwise) whose {@link Keypoints2D} result travels in {@link Pose2dSample#raw()}.
+ * model otherwise) whose {@link Keypoints2D} result travels in {@link Pose2dSample#landmarks()}.
  */
 public final class TrackerStage implements Pose2dStage {
     private final PoseTracker tracker;
@@ -57,7 +57,7 @@ public final class TrackerStage implements Pose2dStage {
      * Converts the tracker's result to the pipeline's sample.
      *
      * @param k the tracker's result (not null)
-     * @return a new sample carrying {@code k} as its raw result
+     * @return a new sample carrying {@code k} as its landmarks
      */
     public static Pose2dSample toSample(Keypoints2D k) {
         float[] j = null;

@@ -1,12 +1,16 @@
 package io.github.hourglassmocap.inference.lift;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClipLifterTest {
@@ -25,15 +29,68 @@ class ClipLifterTest {
                 assertEquals(30, seq.frames().size());
                 assertEquals(mode == ClipLifter.Mode.OFFLINE ? 0 : 2, seq.lookaheadFrames());
                 assertTrue(seq.frames().get(5).valid() && seq.frames().get(5).interpolated());
-                assertFalse(seq.frames().get(15).valid());
+                // Offline a long gap is invalid throughout; streaming (causal) its first 10 frames stay valid.
+                int lastValid = mode == ClipLifter.Mode.OFFLINE ? 11 : 21;
+                assertTrue(seq.frames().get(lastValid).valid());
+                assertFalse(seq.frames().get(lastValid + 1).valid());
+                assertFalse(seq.frames().get(23).valid());
                 // Long gap: the last valid pose is carried.
-                assertEquals(seq.frames().get(11).joints()[3][0], seq.frames().get(20).joints()[3][0], 0f);
-                assertEquals(seq.frames().get(11).root()[2], seq.frames().get(20).root()[2], 0f);
+                assertEquals(seq.frames().get(lastValid).joints()[3][0], seq.frames().get(23).joints()[3][0], 0f);
+                assertEquals(seq.frames().get(lastValid).root()[2], seq.frames().get(23).root()[2], 0f);
                 for (Pose3dSequence.Frame f : seq.frames()) {
                     assertEquals(0f, f.joints()[0][0], 1e-5f);
                     assertTrue(f.root()[2] >= RootEstimator.MIN_DEPTH_METRES);
                 }
             }
+        }
+    }
+
+    @Test
+    void streamingModeGivesExactlyWhatTheLiveStageGives() throws Exception {
+        boolean[] person = new boolean[40];
+        Arrays.fill(person, true);
+        person[0] = false; // before the first person
+        person[1] = false;
+        person[7] = false; // short gap
+        for (int i = 15; i < 29; i++) {
+            person[i] = false; // long gap (14 frames): 10 held, 4 invalid
+        }
+        KeypointTrack track = GapFillerTest.track(person);
+        try (PoseLifter lifter = PoseLifter.open(PoseLifterTest.resource("tiny-seq2seq.onnx"))) {
+            Pose3dSequence seq = new ClipLifter(ClipLifter.Mode.STREAMING, 3, 2, false, 0).lift(track, lifter, "tiny");
+            List<Pose3dSample> live = new ArrayList<>();
+            LiveLifter stage = new LiveLifter(lifter, "tiny", 3, 2, false, 0, LiveLifter.DEFAULT_MAX_GAP_FRAMES);
+            for (int i = 0; i < track.size(); i++) {
+                live.addAll(stage.push(ClipLifter.sample(track, i)));
+            }
+            live.addAll(stage.flush());
+            assertLiveEqualsFile(live, seq);
+            assertFalse(seq.frames().get(27).valid());
+            assertTrue(seq.frames().get(24).valid() && seq.frames().get(24).interpolated());
+        }
+    }
+
+    /**
+     * Checks that a pose file holds the live stage's output: same validity, poses and roots on every frame
+     * the live stage had a pose for (frames before the first person have none).
+     */
+    static void assertLiveEqualsFile(List<Pose3dSample> live, Pose3dSequence seq) {
+        assertEquals(live.size(), seq.frames().size());
+        for (int i = 0; i < live.size(); i++) {
+            Pose3dSample p = live.get(i);
+            Pose3dSequence.Frame f = seq.frames().get(i);
+            assertEquals(p.frameIndex(), f.index());
+            assertEquals(p.valid(), f.valid(), "frame " + i);
+            if (p.root() == null) {
+                assertFalse(f.valid());
+                continue;
+            }
+            for (int j = 0; j < 17; j++) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(p.joints()[3 * j + k], f.joints()[j][k], 1e-6f, "frame " + i + " joint " + j);
+                }
+            }
+            assertArrayEquals(p.root(), f.root(), 1e-6f, "frame " + i);
         }
     }
 

@@ -36,7 +36,7 @@ class TrackerStageTest {
             assertEquals(k.jointY(i), s.get(i, 1), 0f);
             assertEquals(k.jointConfidence(i), s.get(i, 2), 0f);
         }
-        assertSame(k, s.raw());
+        assertSame(k, s.landmarks());
         Pose2dSample none = TrackerStage.toSample(Keypoints2D.noPerson(3, 0, 641, 479, true));
         assertFalse(none.hasPerson());
         assertNull(none.joints());

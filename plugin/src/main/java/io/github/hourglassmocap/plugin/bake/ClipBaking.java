@@ -14,9 +14,7 @@ import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
-import io.github.hourglassmocap.retarget.solve.RigPose;
 import io.github.hourglassmocap.retarget.solve.SourceSequence;
-import java.util.List;
 
 /**
  * Offline retargeting of a lifted clip onto one character, as an {@link AnimClip}: what the bake does for its
@@ -53,8 +51,8 @@ public final class ClipBaking {
     }
 
     /**
-     * Retargets a lifted clip onto an analysed rig: the poses, which face the camera, are first turned to face the
-     * way the character was modelled ({@link CharacterRig#getCameraFacingTurn()}).
+     * Retargets a lifted clip onto an analysed rig (the retargeter turns the poses, which face the camera, to face
+     * the way the character was modelled: {@link CharacterRig#toRigFacing(SourceSequence)}).
      *
      * @param rig the analysed character (not null)
      * @param poses the lifted clip (not null, at least one frame)
@@ -64,26 +62,8 @@ public final class ClipBaking {
      */
     public static Baked retarget(CharacterRig rig, Pose3dSequence poses, RetargetOptions options, String clipName) {
         RetargetResult result = new OfflineRetargeter(rig, options)
-                .run(SourceSequence.fromPose3d(poses).turned(rig.getCameraFacingTurn()));
-        return new Baked(clipOf(result, clipName), result);
-    }
-
-    /**
-     * Records a retargeting result into a clip, one key per frame at the frame's own time (its video frame's
-     * presentation time, counted from the first frame: a variable-frame-rate video keeps its timing).
-     *
-     * @param result the result (not null)
-     * @param clipName the clip name (not null, not empty)
-     * @return a new clip
-     */
-    public static AnimClip clipOf(RetargetResult result, String clipName) {
-        List<RigPose> poses = result.getPoses();
-        ClipRecorder rec = ClipRecorder.forPose(poses.get(0));
-        double[] times = result.getKeyTimesSeconds();
-        for (int i = 0; i < poses.size(); i++) {
-            rec.record(times[i], poses.get(i));
-        }
-        return rec.build(clipName, KeyReduction.NONE);
+                .run(SourceSequence.fromPose3d(poses));
+        return new Baked(ClipRecorder.clipOf(result, clipName, KeyReduction.NONE), result);
     }
 
     /**

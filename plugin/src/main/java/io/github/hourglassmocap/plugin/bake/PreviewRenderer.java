@@ -5,7 +5,6 @@ import com.jme3.anim.Armature;
 import com.jme3.anim.Joint;
 import java.util.logging.Logger;
 import com.jme3.asset.AssetManager;
-import com.jme3.asset.plugins.FileLocator;
 import com.jme3.bounding.BoundingBox;
 import com.jme3.light.AmbientLight;
 import com.jme3.light.DirectionalLight;
@@ -80,40 +79,44 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
      *     context; the message is one line that says how to get the preview
      */
     @Override
-    public void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
+    public void write(Path video, List<Keypoints2D> keypoints, Spatial character, Path out, BakeProgress progress)
             throws MocapException {
         String problem = findDisplayProblem(System.getenv(), System.getProperty("os.name", ""));
         if (problem != null) {
             throw new PreviewUnavailableException(problem + ": " + HOW_TO_GET_IT, null);
         }
-        int inW;
-        int inH;
-        double fps;
-        try (VideoFileSource probe = VideoFileSource.open(video)) {
-            inW = probe.width();
-            inH = probe.height();
-            fps = probe.frameRateHz();
-        }
+        // One opening of the video: its size and rate come from the source that is then decoded.
+        VideoFileSource opened = VideoFileSource.open(video);
+        int inW = opened.width();
+        int inH = opened.height();
+        double fps = opened.frameRateHz();
         int h = even(Math.min(MAX_HEIGHT, inH));
         int leftW = even((int) Math.round((double) inW * h / inH));
         int rightW = even(Math.max(h * 3 / 4, leftW * 3 / 4));
         int outW = leftW + rightW;
-        ClipScene scene = new ClipScene(clipJ3o);
+        ClipScene scene = new ClipScene(character);
         byte[] canvas = new byte[outW * h * 3];
         OffscreenRenderer<Void> started;
         try {
             started = OffscreenRenderer.start(rightW, h, 4, scene, 60);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
         } catch (RendererUnavailableException e) {
+            opened.close();
             // the engine's own words ("GLX: GLX extension not found", "X11: Failed to open display :93")
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
                     : e.getMessage();
             throw new PreviewUnavailableException("no usable OpenGL display (" + firstLine(why) + "): "
                     + HOW_TO_GET_IT, e);
+        } catch (MocapException e) {
+            opened.close();
+            throw e;
         }
         boolean done = false;
         VideoWriter writer = null;
         try (OffscreenRenderer<Void> renderer = started;
-                VideoFileSource src = VideoFileSource.open(video)) {
+                VideoFileSource src = opened) {
             writer = VideoWriter.open(out, outW, h, fps);
             int i = 0;
             Frame f;
@@ -186,7 +189,7 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         private static final float MESH_MARGIN = 0.15f;
         /** Vertical field of view, degrees. */
         private static final float FOV_Y_DEGREES = 35f;
-        private final Path clipJ3o;
+        private final Spatial character;
         private Spatial model;
         private Spatial skinned;
         private AnimComposer composer;
@@ -204,26 +207,25 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         /** The horizontal world direction the character faces (unit). */
         private Vector3f front = new Vector3f(0, 0, 1);
 
-        ClipScene(Path clipJ3o) {
-            this.clipJ3o = clipJ3o.toAbsolutePath();
+        /**
+         * @param character the baked character with its clip (not null, unaffected: the scene renders a deep copy,
+         *     made on the render thread)
+         */
+        ClipScene(Spatial character) {
+            this.character = java.util.Objects.requireNonNull(character, "character");
         }
 
         @Override
         public void initialize(AssetManager assets, Node root, Camera camera, ViewPort viewPort) {
-            String folder = clipJ3o.getParent().toString();
-            assets.registerLocator(folder, FileLocator.class);
-            try {
-                model = assets.loadModel(clipJ3o.getFileName().toString());
-            } finally {
-                assets.unregisterLocator(folder, FileLocator.class);
-            }
+            model = character.deepClone();
             model.depthFirstTraversal(s -> {
                 if (composer == null && s.getControl(AnimComposer.class) != null) {
                     composer = s.getControl(AnimComposer.class);
                 }
             });
             if (composer == null || composer.getAnimClip(VideoBaker.CLIP_NAME) == null) {
-                throw new IllegalStateException(clipJ3o + " holds no clip '" + VideoBaker.CLIP_NAME + "'");
+                throw new IllegalStateException("character " + character.getName() + " holds no clip '"
+                        + VideoBaker.CLIP_NAME + "'");
             }
             armature = Armatures.getArmature(model);
             skinned = skinnedSpatial();

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.jme3.anim.AnimClip;
 import com.jme3.asset.AssetManager;
 import com.jme3.asset.DesktopAssetManager;
+import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
@@ -24,6 +25,7 @@ import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.plugin.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
@@ -104,7 +106,8 @@ public final class VideoBaker {
          *
          * @param video the input video (not null)
          * @param keypoints the 2D results, one per frame (not null)
-         * @param clipJ3o the baked character with its clip (not null)
+         * @param character the baked character with its clip in its AnimComposer, in memory (not null, unaffected:
+         *     the preview renders a copy; clip.j3o is not read back from disk)
          * @param out the preview file to write (not null)
          * @param progress hears the progress (not null)
          * @throws PreviewUnavailableException if this machine cannot render (no display, no OpenGL); nothing was
@@ -112,7 +115,7 @@ public final class VideoBaker {
          * @throws BakeCancelledException if {@link #cancel()} stopped it; nothing was written
          * @throws MocapException if rendering or writing failed
          */
-        void write(Path video, List<Keypoints2D> keypoints, Path clipJ3o, Path out, BakeProgress progress)
+        void write(Path video, List<Keypoints2D> keypoints, Spatial character, Path out, BakeProgress progress)
                 throws MocapException;
 
         /**
@@ -242,7 +245,7 @@ public final class VideoBaker {
         // Load and map the character first: a model that cannot be used fails before the long stages.
         stage(r, "character");
         AssetManager assets = new DesktopAssetManager(true);
-        Characters.Loaded character = Characters.load(assets, options.character());
+        BuiltInCharacters.LoadedCharacter character = BuiltInCharacters.loadCharacter(assets, options.character());
         synchronized (this) {
             r.character = character.name();
         }
@@ -323,7 +326,7 @@ public final class VideoBaker {
             long t4 = System.nanoTime();
             Path preview = outDir.resolve("preview.mp4");
             try {
-                pw.write(video, keypoints.frames, j3o, preview, progress);
+                pw.write(video, keypoints.frames, character.model(), preview, progress);
                 wrote(r, "preview.mp4", preview);
                 seconds.put("preview", (System.nanoTime() - t4) / 1e9);
                 previewNote = "written";
@@ -403,7 +406,7 @@ public final class VideoBaker {
                         throw new MocapException("interrupted while finding keypoints in " + video, e);
                     }
                     if (r != null) {
-                        Keypoints2D k = (Keypoints2D) r.pose2d().raw();
+                        Keypoints2D k = r.pose2d().landmarks();
                         frames.add(k);
                         writer.write(k);
                         synchronized (this) {

@@ -72,12 +72,8 @@ public final class BvhMotion implements CharacterMotion {
         }
         CharacterRig rig = new CharacterRig(character.armature(), map);
         RetargetResult result = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(inPlace)).run(source);
-        ClipRecorder recorder = ClipRecorder.forPose(result.getPoses().get(0));
-        for (int i = 0; i < source.size(); i++) {
-            recorder.record(i / source.getFrameRateHz(), result.getPoses().get(i));
-        }
         String name = "bvh:" + file.getFileName();
-        AnimClip clip = recorder.build(name, KeyReduction.NONE);
+        AnimClip clip = ClipRecorder.clipOf(result, name, KeyReduction.NONE);
         character.addClip(clip);
         return new BvhMotion(file, new ClipMotion(character, name), source.size());
     }

@@ -5,11 +5,7 @@ import com.jme3.anim.AnimComposer;
 import com.jme3.anim.Armature;
 import com.jme3.anim.Joint;
 import com.jme3.anim.SkinningControl;
-import com.jme3.anim.util.AnimMigrationUtils;
 import com.jme3.asset.AssetManager;
-import com.jme3.asset.AssetNotFoundException;
-import com.jme3.asset.ModelKey;
-import com.jme3.asset.plugins.FileLocator;
 import com.jme3.bounding.BoundingBox;
 import com.jme3.bounding.BoundingVolume;
 import com.jme3.math.FastMath;
@@ -20,9 +16,9 @@ import com.jme3.scene.SceneGraphVisitorAdapter;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.ModelLoadException;
 import io.github.hourglassmocap.plugin.Armatures;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +28,7 @@ import java.util.logging.Logger;
 
 /**
  * A rigged character loaded for rendering: any jME-loadable model (j3o, Ogre mesh.xml, glTF/glb) or a
- * {@link CharacterCatalog} short name, normalised to a given height, standing on the floor (y = 0) and
+ * {@link BuiltInCharacters} short name, normalised to a given height, standing on the floor (y = 0) and
  * centred on the Y axis, facing +Z.
  *
  * <p>The character's {@link AnimComposer} is disabled: a {@link CharacterMotion} poses the joints directly
@@ -146,7 +142,7 @@ public final class RenderCharacter {
      *
      * @param assets the asset manager to load with (not null; a file locator is registered on it for a
      *     model given as a file path)
-     * @param character a short name ({@link CharacterCatalog#shortNames()}), a path to a model file, or an
+     * @param character a short name ({@link BuiltInCharacters#NAME_LIST}), a path to a model file, or an
      *     asset path on the classpath such as "Models/Oto/Oto.mesh.xml" (not null)
      * @param heightMetres the height to scale the character's bind pose to (in metres, &gt;0, finite)
      * @param extraYawDegrees a turn about +Y added to the catalog's own (in degrees, finite)
@@ -160,55 +156,16 @@ public final class RenderCharacter {
         if (assets == null) {
             throw new IllegalArgumentException("assets must not be null");
         }
-        if (character == null || character.isBlank()) {
-            throw new IllegalArgumentException("character must be one of " + CharacterCatalog.shortNames()
-                    + ", a model file (j3o, mesh.xml, gltf, glb) or a classpath asset path");
-        }
         if (!(heightMetres > 0) || Double.isInfinite(heightMetres)) {
             throw new IllegalArgumentException("heightMetres " + heightMetres + " must be positive and finite");
         }
         if (!Double.isFinite(extraYawDegrees)) {
             throw new IllegalArgumentException("extraYawDegrees " + extraYawDegrees + " must be finite");
         }
-        CharacterCatalog known = CharacterCatalog.find(character);
-        String assetPath;
-        String sourceText;
-        float yaw = (float) extraYawDegrees;
-        if (known != null) {
-            assetPath = known.assetPath();
-            yaw += known.yawDegrees();
-            sourceText = known.shortName() + " (" + assetPath + ")";
-            if (assets.locateAsset(new ModelKey(assetPath)) == null) {
-                throw new ModelLoadException("character '" + character + "' is " + assetPath
-                        + " from jme3-testdata, which is not on the classpath; add org.jmonkeyengine:jme3-testdata"
-                        + " or give a model file");
-            }
-        } else {
-            Path file = Paths.get(character);
-            if (Files.isRegularFile(file)) {
-                checkJ3oSignature(file);
-                Path abs = file.toAbsolutePath().normalize();
-                Path parent = abs.getParent();
-                assets.registerLocator(parent.toString(), FileLocator.class);
-                assetPath = parent.relativize(abs).toString().replace('\\', '/');
-                sourceText = abs.toString();
-            } else if (!character.contains("\\") && assets.locateAsset(new ModelKey(character)) != null) {
-                assetPath = character;
-                sourceText = character;
-            } else {
-                throw new IllegalArgumentException("character '" + character + "' is neither a known name "
-                        + CharacterCatalog.shortNames() + ", nor an existing model file, nor an asset on the classpath");
-            }
-        }
-        Spatial model;
-        try {
-            model = assets.loadModel(new ModelKey(assetPath));
-        } catch (AssetNotFoundException e) {
-            throw new ModelLoadException("model " + sourceText + " refers to a missing file: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new ModelLoadException("cannot load model " + sourceText + ": " + e, e);
-        }
-        AnimMigrationUtils.migrate(model);
+        BuiltInCharacters.LoadedCharacter loaded = BuiltInCharacters.loadCharacter(assets, character);
+        Spatial model = loaded.model();
+        String sourceText = loaded.source();
+        float yaw = (float) extraYawDegrees + loaded.yawDegrees();
         AnimComposer composer = Armatures.findControl(model, AnimComposer.class);
         SkinningControl skinning = Armatures.findControl(model, SkinningControl.class);
         if (skinning == null) {
@@ -220,7 +177,7 @@ public final class RenderCharacter {
             model.addControl(composer);
         }
         composer.setEnabled(false);
-        Node holder = new Node("character:" + (known != null ? known.shortName() : model.getName()));
+        Node holder = new Node("character:" + loaded.name());
         holder.attachChild(model);
         model.setCullHint(Spatial.CullHint.Never);
         model.setLocalRotation(new Quaternion().fromAngleAxis(yaw * FastMath.DEG_TO_RAD, Vector3f.UNIT_Y));
@@ -237,33 +194,12 @@ public final class RenderCharacter {
         Vector3f t = model.getLocalTranslation().mult(s);
         model.setLocalTranslation(t.subtractLocal(centre.x * s, min.y * s, centre.z * s));
         holder.updateGeometricState();
-        String description = known != null ? known.shortName() : sourceText;
+        String description = loaded.builtIn() ? loaded.name() : sourceText;
         RenderCharacter result = new RenderCharacter(description, sourceText, holder, model, composer, skinning,
                 (float) heightMetres, s);
         LOGGER.log(Level.FINE, "loaded {0}: {1} joints, clips {2}, scale {3}",
                 new Object[] {description, result.armature.getJointCount(), result.clipNames(), s});
         return result;
-    }
-
-    /**
-     * Refuses a ".j3o" file that does not start with jME's binary signature: jME's importer reads such a file
-     * as the pre-signature format and can spend minutes on the garbage lengths it finds there.
-     */
-    private static void checkJ3oSignature(Path file) throws ModelLoadException {
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".j3o")) {
-            return;
-        }
-        byte[] head = new byte[4];
-        int n;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, 4);
-        } catch (java.io.IOException e) {
-            throw new ModelLoadException("cannot read model " + file + ": " + e.getMessage(), e);
-        }
-        if (n < 4 || head[0] != 'J' || head[1] != 'M' || head[2] != 'E' || head[3] != '3') {
-            throw new ModelLoadException("model " + file + " is not a jME binary (.j3o) file: it does not start with"
-                    + " the JME3 signature (re-export it from the jME SDK or give the original mesh.xml/glTF)");
-        }
     }
 
     /**

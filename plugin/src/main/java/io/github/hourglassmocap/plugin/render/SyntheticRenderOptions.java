@@ -1,10 +1,12 @@
 package io.github.hourglassmocap.plugin.render;
 
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
+
 /**
  * Everything a synthetic ground-truth render needs. Build with {@link #defaults(String, String)} and the
  * {@code with...} copies.
  *
- * @param character a {@link CharacterCatalog} short name, a model file or a classpath asset path (not blank)
+ * @param character a {@link BuiltInCharacters} short name, a model file or a classpath asset path (not blank)
  * @param motion a clip name of the character or a BVH file (not blank; see {@link CharacterMotion#resolve})
  * @param width video width (in pixels, 16..{@value OffscreenRenderer#MAX_SIZE}; the video writer pads odd sizes)
  * @param height video height (in pixels, 16..{@value OffscreenRenderer#MAX_SIZE})
@@ -28,7 +30,7 @@ public record SyntheticRenderOptions(String character, String motion, int width,
      */
     public SyntheticRenderOptions {
         if (character == null || character.isBlank()) {
-            throw new IllegalArgumentException("character must be one of " + CharacterCatalog.shortNames()
+            throw new IllegalArgumentException("character must be one of [" + BuiltInCharacters.NAME_LIST + "]"
                     + " or a model file");
         }
         if (motion == null || motion.isBlank()) {

@@ -17,6 +17,7 @@ import com.jme3.math.Vector3f;
 import com.jme3.scene.Node;
 import io.github.hourglassmocap.inference.lift.Pose3dSequence;
 import io.github.hourglassmocap.plugin.Armatures;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.ClipSampler;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;
@@ -85,11 +86,11 @@ class ClipBakingTest {
     }
 
     @Test
-    void aVariableFrameRateTakeIsKeyedAtEachFramesOwnTime() {
+    void aVariableFrameRateTakeIsKeyedAtEachFramesOwnTime() throws Exception {
         // 10 frames 0.1 s apart, then 1/30 s apart (as vfr.mp4 in the video tests): the average rate is not
         // the timing.
         DesktopAssetManager assets = new DesktopAssetManager(true);
-        Characters.Loaded jaime = Characters.load(assets, "jaime");
+        BuiltInCharacters.LoadedCharacter jaime = BuiltInCharacters.loadCharacter(assets, "jaime");
         CharacterRig rig = new CharacterRig(Armatures.getArmature(jaime.model()), jaime.map());
         AnimComposer[] composer = new AnimComposer[1];
         jaime.model().depthFirstTraversal(sp -> {

@@ -21,6 +21,7 @@ import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.plugin.Armatures;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
+import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
 import io.github.hourglassmocap.retarget.solve.CharacterMapping;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class PreviewFramingTest {
      */
     private Path walkingClip(String character, Vector3f[] pathInHeights) throws Exception {
         AssetManager assets = new DesktopAssetManager(true);
-        Characters.Loaded c = Characters.load(assets, character);
+        BuiltInCharacters.LoadedCharacter c = BuiltInCharacters.loadCharacter(assets, character);
         Spatial model = c.model();
         model.updateGeometricState();
         float height = ((BoundingBox) model.getWorldBound()).getYExtent() * 2;
@@ -95,6 +96,31 @@ class PreviewFramingTest {
         return found[0];
     }
 
+    @org.junit.jupiter.api.Test
+    void thePreviewRendersTheBakedCharacterFromMemoryAndLeavesItAlone() throws Exception {
+        // The bake hands the preview its character in memory: nothing is read back from clip.j3o.
+        Path j3o = walkingClip("jaime", new Vector3f[] {new Vector3f(0, 0, 0), new Vector3f(0.5f, 0, 0)});
+        AssetManager assets = new DesktopAssetManager(true);
+        assets.registerLocator(j3o.toAbsolutePath().getParent().toString(), com.jme3.asset.plugins.FileLocator.class);
+        Spatial character = assets.loadModel(j3o.getFileName().toString());
+        java.nio.file.Files.delete(j3o);
+        Armature original = Armatures.getArmature(character);
+        Joint hips = original.getJoint(0);
+        Vector3f before = hips.getLocalTranslation().clone();
+        PreviewRenderer.ClipScene scene = new PreviewRenderer.ClipScene(character);
+        Node root = new Node("root");
+        Camera cam = new Camera(WIDTH, HEIGHT);
+        scene.initialize(new DesktopAssetManager(true), root, cam, new ViewPort("preview", cam));
+        Spatial drawn = root.getChild(0);
+        assertTrue(drawn != character && Armatures.getArmature(drawn) != original, "the scene draws a copy");
+        for (int i = 0; i < 60; i++) {
+            scene.prepareFrame(i, i / FPS, cam);
+            root.updateLogicalState(1 / FPS);
+            root.updateGeometricState();
+        }
+        assertTrue(hips.getLocalTranslation().distance(before) < 1e-6f, "the baker's character is not posed");
+    }
+
     /**
      * Runs the preview scene over the clip and returns the worst frame: the largest distance, in image sizes,
      * by which a joint fell outside the picture (0 if all stayed inside), with a description.
@@ -102,8 +128,9 @@ class PreviewFramingTest {
      * @param followCamera false to leave the camera where the first frame put it (the old, fixed framing)
      */
     private static String worstFrame(Path j3o, boolean followCamera, float[] worst) {
-        PreviewRenderer.ClipScene scene = new PreviewRenderer.ClipScene(j3o);
         AssetManager assets = new DesktopAssetManager(true);
+        assets.registerLocator(j3o.toAbsolutePath().getParent().toString(), com.jme3.asset.plugins.FileLocator.class);
+        PreviewRenderer.ClipScene scene = new PreviewRenderer.ClipScene(assets.loadModel(j3o.getFileName().toString()));
         Node root = new Node("root");
         Camera cam = new Camera(WIDTH, HEIGHT);
         ViewPort vp = new ViewPort("preview", cam);

@@ -9,6 +9,7 @@ import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.retarget.filter.QuaternionSequences;
+import io.github.hourglassmocap.retarget.solve.RetargetResult;
 import io.github.hourglassmocap.retarget.solve.RigPose;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,30 @@ public final class ClipRecorder {
             }
         }
         return new ClipRecorder(a, ids.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Records a retargeting result into a clip: the one "retarget and record" step behind {@code mocap bake},
+     * {@code mocap retarget}, render-synthetic's BVH motions and the examples. One key per frame at the frame's
+     * own time ({@link RetargetResult#getKeyTimesSeconds()}: the source's timestamps counted from the first
+     * frame, so a variable-frame-rate video keeps its timing), on the joints the poses drive and the hips.
+     *
+     * @param result the result (not null, at least one pose)
+     * @param clipName the clip name (not null, not empty)
+     * @param reduction the key reduction ({@link KeyReduction#NONE} for a key per frame; not null)
+     * @return a new clip targeting the result's rig armature
+     */
+    public static AnimClip clipOf(RetargetResult result, String clipName, KeyReduction reduction) {
+        if (result == null || reduction == null) {
+            throw new IllegalArgumentException("result and reduction must not be null");
+        }
+        List<RigPose> poses = result.getPoses();
+        ClipRecorder rec = forPose(poses.get(0));
+        double[] times = result.getKeyTimesSeconds();
+        for (int i = 0; i < poses.size(); i++) {
+            rec.record(times[i], poses.get(i));
+        }
+        return rec.build(clipName, reduction);
     }
 
     /**

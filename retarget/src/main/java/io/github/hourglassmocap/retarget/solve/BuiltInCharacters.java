@@ -4,22 +4,66 @@ import com.jme3.anim.SkinningControl;
 import com.jme3.anim.util.AnimMigrationUtils;
 import com.jme3.asset.AssetManager;
 import com.jme3.asset.AssetNotFoundException;
+import com.jme3.asset.ModelKey;
+import com.jme3.asset.plugins.FileLocator;
 import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.inference.ModelLoadException;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The characters of jME's test data (jme3-testdata) that the retargeter knows by name, with their humanoid
- * maps written out by hand from their skeletons, and the loading that every character goes through (old
- * animation systems migrated to {@code com.jme3.anim}).
+ * The one character catalogue and loader: the characters of jME's test data (jme3-testdata) known by short
+ * name (the same names for {@code mocap bake}, {@code retarget}, {@code render-synthetic}, the plugin and the
+ * examples), with the humanoid maps of the humanoid ones written out by hand from their skeletons, and the
+ * loading that every character, built-in or from a file, goes through ({@link #loadCharacter}: old animation
+ * systems migrated to {@code com.jme3.anim}).
  */
 public final class BuiltInCharacters {
-    /** The names accepted by {@link #assetPath(String)}. */
-    public static final List<String> NAMES = List.of("jaime", "sinbad", "ninja");
+    /** The short names, as one text for command-line help (a compile-time constant). */
+    public static final String NAME_LIST = "jaime, sinbad, ninja, oto, elephant";
+
+    /** The names accepted by {@link #assetPath(String)}, in the order of {@link #NAME_LIST}. */
+    public static final List<String> NAMES = List.of(NAME_LIST.split(", "));
+
+    /**
+     * A loaded character.
+     *
+     * @param name the short name of a built-in character, or the model file's name without its extension
+     * @param source where it came from, for messages: "sinbad (Models/Sinbad/Sinbad.mesh.xml)", an absolute file
+     *     path, or a classpath asset path
+     * @param builtIn true for a character of the catalogue
+     * @param yawDegrees the turn about +Y that makes the model face +Z (180 for the Ninja, else 0)
+     * @param model the model (a new instance, migrated to {@code com.jme3.anim}, with a SkinningControl)
+     */
+    public record LoadedCharacter(String name, String source, boolean builtIn, float yawDegrees, Spatial model) {
+        /**
+         * Returns the character's humanoid map: the hand-written one of a built-in humanoid, else the automatic
+         * {@link CharacterMapping}.
+         *
+         * @return a new map
+         * @throws IllegalArgumentException if the rig cannot be mapped to a humanoid, naming the character
+         */
+        public HumanoidMap map() {
+            HumanoidMap hand = builtIn ? BuiltInCharacters.map(name) : null;
+            if (hand != null) {
+                return hand;
+            }
+            try {
+                return CharacterMapping.automatic(findSkinning(model).getArmature());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("character '" + name + "' cannot be mapped to a humanoid: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
 
     private BuiltInCharacters() {
     }
@@ -38,8 +82,105 @@ public final class BuiltInCharacters {
                 return "Models/Sinbad/Sinbad.mesh.xml";
             case "ninja":
                 return "Models/Ninja/Ninja.mesh.xml";
+            case "oto":
+                return "Models/Oto/Oto.mesh.xml";
+            case "elephant":
+                return "Models/Elephant/Elephant.mesh.xml";
             default:
                 return null;
+        }
+    }
+
+    /**
+     * Loads a character by short name, model file or classpath asset path: the one loader behind bake, retarget,
+     * render-synthetic, the plugin and the examples.
+     *
+     * @param assets the asset manager (not null; a file locator is registered on it for a model file)
+     * @param character a short name ({@link #NAME_LIST}, case-insensitive), a model file (.j3o, .gltf, .glb,
+     *     .mesh.xml) or a classpath asset path such as "Models/Oto/Oto.mesh.xml" (not null)
+     * @return the loaded character
+     * @throws IllegalArgumentException if {@code character} is none of these (the message lists the names)
+     * @throws ModelLoadException if the model is found but cannot be loaded, or has no armature
+     */
+    public static LoadedCharacter loadCharacter(AssetManager assets, String character) throws ModelLoadException {
+        if (assets == null) {
+            throw new IllegalArgumentException("assets must not be null");
+        }
+        if (character == null || character.isBlank()) {
+            throw new IllegalArgumentException("character must be one of [" + NAME_LIST
+                    + "], a model file (j3o, mesh.xml, gltf, glb) or a classpath asset path");
+        }
+        String key = character.trim().toLowerCase(Locale.ROOT);
+        if (NAMES.contains(key)) {
+            String assetPath = assetPath(key);
+            String source = key + " (" + assetPath + ")";
+            if (assets.locateAsset(new ModelKey(assetPath)) == null) {
+                throw new ModelLoadException("character '" + key + "' is " + assetPath + " from jme3-testdata, which is"
+                        + " not on the classpath; add org.jmonkeyengine:jme3-testdata or give a model file");
+            }
+            Spatial m = loadChecked(assets, assetPath, source);
+            m.setName(key);
+            return new LoadedCharacter(key, source, true, key.equals("ninja") ? 180f : 0f, m);
+        }
+        Path file = Path.of(character);
+        if (Files.isRegularFile(file)) {
+            Path abs = file.toAbsolutePath().normalize();
+            checkJ3oSignature(abs);
+            String folder = abs.getParent().toString();
+            assets.registerLocator(folder, FileLocator.class);
+            try {
+                Spatial m = loadChecked(assets, abs.getFileName().toString(), abs.toString());
+                String name = abs.getFileName().toString().replaceAll("\\..*$", "");
+                m.setName(name);
+                return new LoadedCharacter(name, abs.toString(), false, 0f, m);
+            } finally {
+                assets.unregisterLocator(folder, FileLocator.class);
+            }
+        }
+        if (!character.contains("\\") && assets.locateAsset(new ModelKey(character)) != null) {
+            Spatial m = loadChecked(assets, character, character);
+            return new LoadedCharacter(m.getName(), character, false, 0f, m);
+        }
+        throw new IllegalArgumentException("character '" + character + "' is neither a built-in character [" + NAME_LIST
+                + "], nor an existing model file, nor an asset on the classpath");
+    }
+
+    private static Spatial loadChecked(AssetManager assets, String assetPath, String source) throws ModelLoadException {
+        Spatial model;
+        try {
+            model = assets.loadModel(new ModelKey(assetPath));
+        } catch (AssetNotFoundException e) {
+            throw new ModelLoadException("model " + source + " refers to a missing file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ModelLoadException("character model " + source + " cannot be loaded (" + e
+                    + "); jME reads .j3o, .gltf, .glb and Ogre .mesh.xml", e);
+        }
+        model = AnimMigrationUtils.migrate(model);
+        if (findSkinning(model) == null) {
+            throw new ModelLoadException("model " + source + " has no armature (no SkinningControl): a rigged character"
+                    + " is needed");
+        }
+        return model;
+    }
+
+    /**
+     * Refuses a ".j3o" file that does not start with jME's binary signature: jME's importer reads such a file
+     * as the pre-signature format and can spend minutes on the garbage lengths it finds there.
+     */
+    private static void checkJ3oSignature(Path file) throws ModelLoadException {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".j3o")) {
+            return;
+        }
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            throw new ModelLoadException("cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        if (n < 4 || head[0] != 'J' || head[1] != 'M' || head[2] != 'E' || head[3] != '3') {
+            throw new ModelLoadException("model " + file + " is not a jME binary (.j3o) file: it does not start with"
+                    + " the JME3 signature (re-export it from the jME SDK or give the original mesh.xml/glTF)");
         }
     }
 
@@ -102,8 +243,9 @@ public final class BuiltInCharacters {
     }
 
     /**
-     * Loads a character model and migrates old-style animation (AnimControl/SkeletonControl) to
-     * {@code com.jme3.anim} (AnimComposer/SkinningControl).
+     * Loads a character model by asset path and migrates old-style animation (AnimControl/SkeletonControl) to
+     * {@code com.jme3.anim} (AnimComposer/SkinningControl): the low-level step for callers that already have an
+     * asset path; to load by name or file, use {@link #loadCharacter}.
      *
      * @param assetManager the asset manager, with loaders for the model's format (not null)
      * @param assetPath the model's asset path (not null)

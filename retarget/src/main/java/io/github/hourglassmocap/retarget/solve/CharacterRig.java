@@ -428,6 +428,35 @@ public final class CharacterRig {
         return new Quaternion().fromAngleAxis(snapped, Vector3f.UNIT_Y);
     }
 
+    /**
+     * Turns a lifted frame to face the way this rig faces: the one place the {@link #getCameraFacingTurn()} is
+     * applied (both retargeters call it on their input). A frame that is not {@link SourceFrame#isFacingCamera()}
+     * (world motion such as a BVH take, or a frame already turned) is returned as it is.
+     *
+     * @param frame the source frame (not null, unaffected)
+     * @return {@code frame} itself, or a new turned frame that no longer faces the camera
+     */
+    public SourceFrame toRigFacing(SourceFrame frame) {
+        return frame.isFacingCamera() ? frame.turned(getCameraFacingTurn(), false) : frame;
+    }
+
+    /**
+     * Turns the lifted frames of a clip to face the way this rig faces ({@link #toRigFacing(SourceFrame)}).
+     *
+     * @param sequence the clip (not null, unaffected)
+     * @return {@code sequence} itself if no frame faces the camera, else a new sequence
+     */
+    public SourceSequence toRigFacing(SourceSequence sequence) {
+        boolean any = false;
+        java.util.List<SourceFrame> out = new java.util.ArrayList<>(sequence.size());
+        for (int i = 0; i < sequence.size(); i++) {
+            SourceFrame f = sequence.get(i);
+            any |= f.isFacingCamera();
+            out.add(toRigFacing(f));
+        }
+        return any ? new SourceSequence(sequence.getFrameRateHz(), out) : sequence;
+    }
+
     /** @return the character's own left in model space (new unit vector) */
     public Vector3f getLeft() {
         return left.clone();

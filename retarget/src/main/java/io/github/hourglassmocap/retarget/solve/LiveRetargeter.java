@@ -73,10 +73,11 @@ public final class LiveRetargeter {
     /**
      * Retargets the next frame.
      *
-     * @param frame the frame (not null; timestamps must increase)
+     * @param source the frame (not null; timestamps must increase; a lifted frame is turned to the rig's facing)
      * @return a new pose
      */
-    public RigPose update(SourceFrame frame) {
+    public RigPose update(SourceFrame source) {
+        SourceFrame frame = rig.toRigFacing(source);
         long t = frame.getTimestampNanos();
         if (previousNanos >= 0 && t <= previousNanos) {
             throw new IllegalArgumentException("timestamps must increase: " + t + " ns after " + previousNanos + " ns");
@@ -196,10 +197,11 @@ public final class LiveRetargeter {
     /**
      * Runs a whole clip through the live path (as a live stream would see it) and measures it.
      *
-     * @param sequence the clip (not null)
+     * @param source the clip (not null; lifted frames are turned to the rig's facing)
      * @return poses, contacts and metrics; the armature is returned to rest
      */
-    public RetargetResult runClip(SourceSequence sequence) {
+    public RetargetResult runClip(SourceSequence source) {
+        SourceSequence sequence = rig.toRigFacing(source);
         int n = sequence.size();
         List<RigPose> poses = new ArrayList<>(n);
         Vector3f[][] before = new Vector3f[n][];

@@ -43,10 +43,11 @@ public final class OfflineRetargeter {
     /**
      * Retargets a clip.
      *
-     * @param sequence the source clip (not null)
+     * @param source the source clip (not null; lifted frames are turned to the rig's facing)
      * @return the poses, contacts and metrics
      */
-    public RetargetResult run(SourceSequence sequence) {
+    public RetargetResult run(SourceSequence source) {
+        SourceSequence sequence = rig.toRigFacing(source);
         int n = sequence.size();
         double fps = sequence.getFrameRateHz();
         SkeletonFit fit = SkeletonFit.ofClip(sequence);

@@ -6,8 +6,10 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
 
 /**
  * One frame of source motion in the solver's world: 17 H36M joints relative to the pelvis, plus the pelvis
- * position, in metres, Y up, right-handed (an actor facing the camera faces +Z). Immutable: the accessors
- * return copies.
+ * position, in metres, Y up, right-handed (an actor facing the camera faces +Z). A frame lifted from a camera
+ * ({@link #isFacingCamera()}) is turned by the retargeters to face the way the character was modelled to face
+ * ({@link CharacterRig#toRigFacing(SourceFrame)}); a frame of world motion (a BVH take) is used as it is.
+ * Immutable: the accessors return copies.
  */
 public final class SourceFrame {
     private final long timestampNanos;
@@ -15,6 +17,7 @@ public final class SourceFrame {
     private final Vector3f root;
     private final float[] confidence;
     private final boolean valid;
+    private final boolean facingCamera;
 
     /**
      * Creates a frame.
@@ -27,6 +30,23 @@ public final class SourceFrame {
      * @param valid false for a frame that only repeats the last valid pose across a gap
      */
     public SourceFrame(long timestampNanos, Vector3f[] joints, Vector3f root, float[] confidence, boolean valid) {
+        this(timestampNanos, joints, root, confidence, valid, false);
+    }
+
+    /**
+     * Creates a frame, saying whether it was lifted from a camera.
+     *
+     * @param timestampNanos time of the frame (in nanoseconds, &ge;0)
+     * @param joints 17 joint positions relative to the pelvis (metres, world axes; not null, no nulls, finite;
+     *     copied)
+     * @param root the pelvis position in the world (metres; not null, finite; copied)
+     * @param confidence 17 confidences in 0..1 (copied), or null for all 1
+     * @param valid false for a frame that only repeats the last valid pose across a gap
+     * @param facingCamera true for lifted poses (converted from the camera frame, an actor facing the camera
+     *     facing +Z): the retargeters turn them by the rig's {@link CharacterRig#getCameraFacingTurn()}
+     */
+    public SourceFrame(long timestampNanos, Vector3f[] joints, Vector3f root, float[] confidence, boolean valid,
+            boolean facingCamera) {
         if (timestampNanos < 0) {
             throw new IllegalArgumentException("timestampNanos must be >= 0, got " + timestampNanos);
         }
@@ -57,6 +77,7 @@ public final class SourceFrame {
         }
         this.timestampNanos = timestampNanos;
         this.valid = valid;
+        this.facingCamera = facingCamera;
     }
 
     /**
@@ -82,14 +103,35 @@ public final class SourceFrame {
      * Returns this frame turned about the world's vertical through the origin (joints and root).
      *
      * @param turn the rotation (not null, unaffected)
-     * @return a new frame
+     * @return a new frame, still {@link #isFacingCamera()} if this one is
      */
     public SourceFrame turned(Quaternion turn) {
+        return turned(turn, facingCamera);
+    }
+
+    /**
+     * Returns this frame turned, with the given camera-facing flag.
+     *
+     * @param turn the rotation (not null, unaffected)
+     * @param facing the new frame's {@link #isFacingCamera()}
+     * @return a new frame
+     */
+    SourceFrame turned(Quaternion turn, boolean facing) {
         Vector3f[] out = new Vector3f[joints.length];
         for (int k = 0; k < joints.length; k++) {
             out[k] = turn.mult(joints[k]);
         }
-        return new SourceFrame(timestampNanos, out, turn.mult(root), confidence, valid);
+        return new SourceFrame(timestampNanos, out, turn.mult(root), confidence, valid, facing);
+    }
+
+    /**
+     * Returns whether this frame was lifted from a camera (an actor facing the camera faces +Z) and still has
+     * to be turned to the rig's facing.
+     *
+     * @return true for lifted poses not yet turned
+     */
+    public boolean isFacingCamera() {
+        return facingCamera;
     }
 
     /** @return the time (nanoseconds) */

@@ -48,8 +48,8 @@ public final class SourceSequence {
     }
 
     /**
-     * Returns this clip turned about the world's vertical (joints and root of every frame), for example by
-     * {@link CharacterRig#getCameraFacingTurn()} so that lifted motion faces the way the character does.
+     * Returns this clip turned about the world's vertical (joints and root of every frame). The retargeters turn
+     * lifted clips to the rig's facing themselves ({@link CharacterRig#toRigFacing(SourceSequence)}).
      *
      * @param turn the rotation (not null, unaffected)
      * @return a new sequence
@@ -78,7 +78,7 @@ public final class SourceSequence {
      * joints, and the root carrying the translation.
      *
      * @param poses the lifted clip (not null)
-     * @return a new sequence
+     * @return a new sequence whose frames are {@link SourceFrame#isFacingCamera()}
      */
     public static SourceSequence fromPose3d(Pose3dSequence poses) {
         List<SourceFrame> frames = new ArrayList<>(poses.frames().size());
@@ -99,7 +99,7 @@ public final class SourceSequence {
             for (int j = 0; j < conf.length; j++) {
                 conf[j] = Math.max(0f, Math.min(1f, conf[j]));
             }
-            frames.add(new SourceFrame(Math.max(0, f.timestampNanos()), joints, root, conf, f.valid()));
+            frames.add(new SourceFrame(Math.max(0, f.timestampNanos()), joints, root, conf, f.valid(), true));
         }
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("3D poses from '" + poses.source() + "' hold no frames");

@@ -33,11 +33,7 @@ class J3oExporterTest {
         Spatial model = SolveFixtures.model(character);
         CharacterRig rig = SolveFixtures.rigOf(model, character);
         RetargetResult r = new OfflineRetargeter(rig, RetargetOptions.defaults()).run(SolveFixtures.sampleClip("jaime", "Walk", 30));
-        ClipRecorder rec = ClipRecorder.forPose(r.getPoses().get(0));
-        for (int i = 0; i < r.getPoses().size(); i++) {
-            rec.record(i / 30.0, r.getPoses().get(i));
-        }
-        clipOut[0] = rec.build("mocap", KeyReduction.NONE);
+        clipOut[0] = ClipRecorder.clipOf(r, "mocap", KeyReduction.NONE);
         return model;
     }
 

@@ -54,6 +54,42 @@ class ClipRecorderTest {
     }
 
     @Test
+    void clipOfKeysEachPoseAtItsFramesOwnTimeOnTheDrivenJoints() {
+        // A variable-frame-rate source: 10 frames 0.1 s apart, then 1/30 s apart.
+        io.github.hourglassmocap.retarget.solve.SourceSequence walk = SolveFixtures.sampleClip("ninja", "Walk", 30);
+        List<io.github.hourglassmocap.retarget.solve.SourceFrame> frames = new java.util.ArrayList<>();
+        long t = 0;
+        for (int i = 0; i < 30; i++) {
+            io.github.hourglassmocap.retarget.solve.SourceFrame f = walk.get(i);
+            frames.add(new io.github.hourglassmocap.retarget.solve.SourceFrame(t, f.getJoints(), f.getRoot(),
+                    f.getConfidence(), f.isValid()));
+            t += i < 10 ? 100_000_000L : 33_333_333L;
+        }
+        RetargetResult vfr = new OfflineRetargeter(SolveFixtures.rig("jaime"), RetargetOptions.defaults())
+                .run(new io.github.hourglassmocap.retarget.solve.SourceSequence(30, frames));
+        AnimClip clip = ClipRecorder.clipOf(vfr, "take", KeyReduction.NONE);
+        assertEquals("take", clip.getName());
+        double[] expected = vfr.getKeyTimesSeconds();
+        assertEquals(1.0, expected[10], 1e-9);
+        int hips = vfr.getRig().joint(io.github.hourglassmocap.retarget.humanoid.HumanoidBone.HIPS);
+        boolean hipsRecorded = false;
+        for (AnimTrack<?> track : clip.getTracks()) {
+            TransformTrack tt = (TransformTrack) track;
+            float[] times = tt.getTimes();
+            assertEquals(expected.length, times.length);
+            for (int i = 0; i < times.length; i++) {
+                assertEquals(expected[i], times[i], 1e-6, "key " + i);
+            }
+            int id = ((Joint) tt.getTarget()).getId();
+            hipsRecorded |= id == hips;
+            assertTrue(id == hips || vfr.getPoses().get(0).isDriven(id), "joint " + id + " is not driven");
+        }
+        assertTrue(hipsRecorded, "the hips carry the root motion");
+        AnimClip reduced = ClipRecorder.clipOf(vfr, "take", new KeyReduction(0.5f, 0.001f));
+        assertTrue(((TransformTrack) reduced.getTracks()[0]).getTimes().length <= expected.length);
+    }
+
+    @Test
     void keepsEveryKeyWithoutReduction() {
         ClipRecorder rec = recordAll();
         AnimClip clip = rec.build("walk", KeyReduction.NONE);

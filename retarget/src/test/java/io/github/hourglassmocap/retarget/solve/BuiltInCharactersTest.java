@@ -24,6 +24,46 @@ class BuiltInCharactersTest {
     }
 
     @Test
+    void oneCatalogueLoadsEveryNameByTheOneLoader() throws Exception {
+        assertEquals(java.util.List.of("jaime", "sinbad", "ninja", "oto", "elephant"), BuiltInCharacters.NAMES);
+        for (String name : BuiltInCharacters.NAMES) {
+            BuiltInCharacters.LoadedCharacter c = BuiltInCharacters.loadCharacter(SolveFixtures.assets(),
+                    " " + name.toUpperCase(java.util.Locale.ROOT) + " ");
+            assertEquals(name, c.name());
+            assertTrue(c.builtIn());
+            assertNotNull(BuiltInCharacters.findSkinning(c.model()), name);
+            assertEquals(name.equals("ninja") ? 180f : 0f, c.yawDegrees(), 0f, name);
+            if (!name.equals("elephant")) {
+                assertNotNull(c.map().findJoint(HumanoidBone.HIPS), name);
+            }
+        }
+        IllegalArgumentException notHuman = assertThrows(IllegalArgumentException.class,
+                () -> BuiltInCharacters.loadCharacter(SolveFixtures.assets(), "elephant").map());
+        assertTrue(notHuman.getMessage().contains("'elephant' cannot be mapped"), notHuman.getMessage());
+    }
+
+    @Test
+    void filesAndAssetPathsLoadAndBadOnesAreClearErrors(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        BuiltInCharacters.LoadedCharacter byAsset = BuiltInCharacters.loadCharacter(SolveFixtures.assets(),
+                "Models/Oto/Oto.mesh.xml");
+        assertFalse(byAsset.builtIn());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BuiltInCharacters.loadCharacter(SolveFixtures.assets(), tmp.resolve("nope.glb").toString()));
+        assertTrue(e.getMessage().contains("neither a built-in character [" + BuiltInCharacters.NAME_LIST + "]"),
+                e.getMessage());
+        java.nio.file.Path junk = java.nio.file.Files.writeString(tmp.resolve("junk.j3o"), "not a model");
+        io.github.hourglassmocap.inference.ModelLoadException m = assertThrows(
+                io.github.hourglassmocap.inference.ModelLoadException.class,
+                () -> BuiltInCharacters.loadCharacter(SolveFixtures.assets(), junk.toString()));
+        assertTrue(m.getMessage().contains("junk.j3o") && m.getMessage().contains("JME3"), m.getMessage());
+        java.nio.file.Path text = java.nio.file.Files.writeString(tmp.resolve("junk.gltf"), "not a model");
+        m = assertThrows(io.github.hourglassmocap.inference.ModelLoadException.class,
+                () -> BuiltInCharacters.loadCharacter(SolveFixtures.assets(), text.toString()));
+        assertTrue(m.getMessage().contains("cannot be loaded"), m.getMessage());
+    }
+
+    @Test
     void unknownNamesAndMissingFiles() {
         assertNull(BuiltInCharacters.assetPath("bob"));
         assertNull(BuiltInCharacters.map("bob"));

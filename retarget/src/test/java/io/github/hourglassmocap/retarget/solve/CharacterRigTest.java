@@ -43,6 +43,27 @@ class CharacterRigTest {
     }
 
     @Test
+    void toRigFacingTurnsLiftedFramesOnceAndLeavesWorldMotionAlone() {
+        CharacterRig rig = SolveFixtures.rig("jaime");
+        Vector3f[] joints = new Vector3f[COUNT];
+        for (int j = 0; j < COUNT; j++) {
+            joints[j] = new Vector3f(0.01f * j, 0.02f * j, 0.1f);
+        }
+        SourceFrame lifted = new SourceFrame(0, joints, new Vector3f(1, 0, 2), null, true, true);
+        SourceFrame turned = rig.toRigFacing(lifted);
+        assertFalse(turned.isFacingCamera());
+        assertEquals(-0.1f, turned.getJoint(0).z, 1e-6f, "Jaime faces -Z: a half turn");
+        assertEquals(-2f, turned.getRoot().z, 1e-6f);
+        assertSame(turned, rig.toRigFacing(turned), "turned only once");
+        SourceFrame world = new SourceFrame(0, joints, new Vector3f(1, 0, 2), null, true);
+        assertSame(world, rig.toRigFacing(world), "BVH motion keeps its own axes");
+        SourceSequence seq = new SourceSequence(30, java.util.List.of(lifted, lifted.turned(new com.jme3.math.Quaternion())));
+        SourceSequence t = rig.toRigFacing(seq);
+        assertEquals(-0.1f, t.get(1).getJoint(0).z, 1e-6f);
+        assertFalse(t.get(0).isFacingCamera() || t.get(1).isFacingCamera());
+    }
+
+    @Test
     void view17FollowsThePose() {
         CharacterRig rig = SolveFixtures.rig("jaime");
         Vector3f[] rest = rig.view17(true);
