@@ -353,7 +353,7 @@ def detector_noise(uv, rng, strength=1.0):
 class WindowSampler:
     """Draws training windows of F frames with augmentation; all in NumPy, single process."""
 
-    def __init__(self, takes, frames, seed=0, speed=(0.7, 1.5), noise_prob=0.5):
+    def __init__(self, takes, frames, seed=0, speed=(0.7, 1.5), noise_prob=0.5, noise=None):
         self.takes = [t for t in takes if t.frames >= 8]
         if not self.takes:
             raise ValueError("no training takes with at least 8 frames")
@@ -362,6 +362,7 @@ class WindowSampler:
         self.cams = CameraSampler()
         self.speed = speed
         self.noise_prob = noise_prob
+        self.noise = noise or detector_noise  # (uv [B,F,J,2] pixels, rng) -> noisy uv
         lens = np.array([t.frames for t in self.takes], dtype=np.float64)
         self.p = lens / lens.sum()
 
@@ -393,7 +394,7 @@ class WindowSampler:
         pc, uv = project(pos, R, cam, focal, size, rng)
         noisy = rng.random(B) < self.noise_prob
         if noisy.any():
-            uv[noisy] = detector_noise(uv[noisy], rng)
+            uv[noisy] = self.noise(uv[noisy], rng)
         x2d = screen_normalise(uv, size)
         y3d = pc - pc[:, :, :1]
         return x2d, y3d.astype(np.float32)
