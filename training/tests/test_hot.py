@@ -211,6 +211,64 @@ class ShippedModelTest(unittest.TestCase):
         self.assertEqual(man["config"]["frames"], 27)
 
 
+class NoiseModelTest(unittest.TestCase):
+    @staticmethod
+    def _model(**kw):
+        from hot.skeleton import NAMES
+        m = {"version": 1, "joints": list(NAMES), "bias": {"values": [[0.0, 0.0]] * 17},
+             "spread": {"values": [[0.01, 0.02]] * 17}, "lag1Correlation": [0.5] * 17,
+             "outliers": {"rate": [0.0] * 17, "medianSize": [0.0] * 17},
+             "swaps": {"legs": {"rate": 0.0, "meanRunFrames": 0.0}, "arms": {"rate": 0.0, "meanRunFrames": 0.0}},
+             "missedFrameRate": 0.0}
+        m.update(kw)
+        return m
+
+    def test_measured_noise_has_the_model_spread_and_correlation(self):
+        from hot.noise_model import MeasuredNoise
+        rng = np.random.default_rng(0)
+        uv = np.zeros((400, 27, 17, 2), np.float32)
+        uv[:, :, :, 1] = np.linspace(0, 100, 17)                  # a 100 px tall person
+        noise = MeasuredNoise(self._model(), strength=(1.0, 1.0))
+        e = (noise(uv, rng) - uv) / 100.0
+        self.assertAlmostEqual(float(e[..., 0].std()), 0.01, delta=0.001)
+        self.assertAlmostEqual(float(e[..., 1].std()), 0.02, delta=0.002)
+        x = e[..., 0]
+        r = float((x[:, 1:] * x[:, :-1]).mean() / (x ** 2).mean())
+        self.assertAlmostEqual(r, 0.5, delta=0.05)
+
+    def test_measured_bias_follows_the_bone(self):
+        from hot.noise_model import MeasuredNoise
+        bias = [[0.0, 0.0]] * 17
+        bias[13] = [0.1, 0.0]                                        # l_wrist 0.1 extents along the forearm
+        noise = MeasuredNoise(self._model(bias={"values": bias}, spread={"values": [[0.0, 0.0]] * 17}),
+                              strength=(1.0, 1.0))
+        uv = np.zeros((1, 3, 17, 2), np.float32)
+        uv[..., 1] = np.linspace(0, 100, 17)
+        uv[0, :, 13] = uv[0, :, 12] + np.array([30.0, 0.0])          # forearm pointing +x
+        out = noise(uv, np.random.default_rng(0))
+        np.testing.assert_allclose(out[0, :, 13] - uv[0, :, 13], [[10.0, 0.0]] * 3, atol=1e-3)
+        np.testing.assert_allclose(out[0, :, 12], uv[0, :, 12], atol=1e-4)
+
+    def test_measurement_recovers_a_known_bias_and_swap(self):
+        from measure_noise import measure
+        rng = np.random.default_rng(1)
+        T = 60
+        truth = np.zeros((T, 17, 2))
+        truth[..., 1] = np.linspace(0, 200, 17)                      # extent 200 px
+        truth[..., 0] = rng.normal(0, 40, (T, 17))
+        det = truth + rng.normal(0, 2.0, truth.shape)
+        d = truth[:, 13] - truth[:, 12]
+        det[:, 13] += 20.0 * d / np.linalg.norm(d, axis=-1, keepdims=True)   # 0.1 extents along the forearm
+        det[10:13, [1, 2, 3, 4, 5, 6]] = det[10:13, [4, 5, 6, 1, 2, 3]]      # legs swapped for 3 frames
+        det[20] = np.nan                                                      # a missed frame
+        m = measure([dict(name="c", truth=truth, det=det)])
+        self.assertAlmostEqual(m["bias"]["values"][13][0], 0.1, delta=0.01)
+        self.assertAlmostEqual(m["missedFrameRate"], 1 / 60, delta=1e-4)
+        self.assertAlmostEqual(m["swaps"]["legs"]["rate"], 3 / 59, delta=1e-4)
+        self.assertEqual(m["swaps"]["legs"]["meanRunFrames"], 3.0)
+        self.assertAlmostEqual(m["spread"]["values"][0][0], 0.01, delta=0.003)
+
+
 class MetricTest(unittest.TestCase):
     def test_pa_mpjpe_removes_similarity_transform(self):
         rng = np.random.default_rng(0)
