@@ -25,6 +25,7 @@ import torch  # noqa: E402
 from hot.data import SPLITS, clean_takes, load_dataset, validation_set  # noqa: E402
 from hot.evaluate import evaluate  # noqa: E402
 from hot.models import build_model  # noqa: E402
+from hot.noise_model import make_noise  # noqa: E402
 from hot.onnx_weights import load_shipped, verify_golden  # noqa: E402
 
 
@@ -47,14 +48,17 @@ def main(argv=None):
     ap.add_argument("models", nargs="+", help=".onnx (with manifest beside it) or checkpoint .pt files")
     ap.add_argument("--data", required=True, help="a `mocap dataset` folder")
     ap.add_argument("--frames", type=int, default=81, help="validation window length (a multiple of each model's)")
+    ap.add_argument("--noise", default="detector", choices=["detector", "blazepose"],
+                    help="what makes the noisy 2D: the hand-made detector-like noise or the measured BlazePose model")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", default=None, help="JSON file for the figures")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     takes = clean_takes(load_dataset(args.data)[0])
     splits = {name: fn(takes) for name, fn in SPLITS.items()}
-    vals = {name: validation_set(va, args.frames) for name, (_, va) in splits.items()}
-    out = {"version": 1, "data": os.path.abspath(args.data), "frames": args.frames,
+    noise = make_noise(args.noise)
+    vals = {name: validation_set(va, args.frames, noise=noise) for name, (_, va) in splits.items()}
+    out = {"version": 1, "data": os.path.abspath(args.data), "frames": args.frames, "noise": args.noise,
            "splits": {name: {"train_takes": len(tr), "train_frames": int(sum(t.frames for t in tr)),
                              "val_takes": [t.id for t in va], "val_frames": int(sum(t.frames for t in va)),
                              "val_windows": int(len(vals[name][2]))}
@@ -68,7 +72,7 @@ def main(argv=None):
         if unseen:
             held = [t for t in splits["activity"][1] if t.id in unseen]
             if held:
-                r = evaluate(model, validation_set(held, args.frames), full=True)
+                r = evaluate(model, validation_set(held, args.frames, noise=noise), full=True)
                 res["activity_unseen"] = {k: round(v, 2) for k, v in r.items()}
                 res["activity_unseen"]["takes"] = [t.id for t in held]
         out["models"][label] = dict(path=path, **res)

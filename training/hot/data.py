@@ -421,11 +421,12 @@ def validation_windows(takes, frames, seed=1234, cams_per_window=2, stride=None)
     return clean, noisy, y
 
 
-def validation_set(takes, frames, seed=1234, cams_per_window=2, max_windows=None):
+def validation_set(takes, frames, seed=1234, cams_per_window=2, max_windows=None, noise=None):
     """Fixed validation set for any window length F: non-overlapping F-frame windows of each take, and
     for a take shorter than F one window padded by repeating its last frame (padded frames are masked out
     of every metric). Returns (clean 2D, noisy 2D, 3D targets, mask [N, F] bool). max_windows keeps an
-    evenly spaced subset of the windows (before the cameras are drawn), for quick evaluations in training."""
+    evenly spaced subset of the windows (before the cameras are drawn), for quick evaluations in training.
+    noise: the function that makes the noisy 2D (default: detector_noise)."""
     wins, masks = [], []
     for t in sorted(takes, key=lambda t: t.id):
         T = t.frames
@@ -448,7 +449,7 @@ def validation_set(takes, frames, seed=1234, cams_per_window=2, max_windows=None
     R, cam, focal, size = CameraSampler().sample(rng, centre)
     pc, uv = project(pos, R, cam, focal, size)
     clean = screen_normalise(uv, size)
-    noisy = screen_normalise(detector_noise(uv, rng), size)
+    noisy = screen_normalise((noise or detector_noise)(uv, rng), size)
     y = (pc - pc[:, :, :1]).astype(np.float32)
     return clean, noisy, y, mask
 
