@@ -249,6 +249,18 @@ class NoiseModelTest(unittest.TestCase):
         np.testing.assert_allclose(out[0, :, 13] - uv[0, :, 13], [[10.0, 0.0]] * 3, atol=1e-3)
         np.testing.assert_allclose(out[0, :, 12], uv[0, :, 12], atol=1e-4)
 
+    def test_committed_blazepose_model_drives_the_sampler(self):
+        from hot.noise_model import make_noise
+        noise = make_noise("blazepose")
+        s = WindowSampler(synthetic_dataset(3, 120), 27, seed=1, noise_prob=1.0, noise=noise)
+        x, y = s.batch(8)
+        clean = WindowSampler(synthetic_dataset(3, 120), 27, seed=1, noise_prob=1.0, noise=make_noise("none"))
+        x0, _ = clean.batch(8)
+        self.assertTrue(np.all(np.isfinite(x)))
+        self.assertGreater(float(np.abs(x - x0).mean()), 1e-3)
+        with self.assertRaises(ValueError):
+            make_noise("blazepose", model_path="/nonexistent/noise.json")
+
     def test_measurement_recovers_a_known_bias_and_swap(self):
         from measure_noise import measure
         rng = np.random.default_rng(1)
