@@ -80,7 +80,7 @@ def parser():
                          "(only " + ", ".join("--" + a.replace("_", "-") for a in SESSION_ARGS[:-1]) + " may change)")
     ap.add_argument("--data", default="synthetic")
     ap.add_argument("--split", default="take", choices=sorted(SPLITS),
-                    help="validation split: by take, or by activity (whole activities held out)")
+                    help="validation split: by take, by activity (whole activities held out), or both (train on takes that are training in both; validate on the union)")
     ap.add_argument("--noise", default="detector", choices=NOISE_MODES,
                     help="2D noise on training windows: the hand-made detector-like model, the measured "
                          "BlazePose model (training/noise/blazepose.json), or none")

@@ -74,6 +74,12 @@ class DataTest(unittest.TestCase):
         self.assertEqual(len(tr), 4)
         with self.assertRaises(ValueError):
             split_by_activity([], held_out=("tango",))
+        from hot.data import split_both
+        takes = [Take(i, np.zeros((30, 17, 3), np.float32)) for i in ids + ["cmu-iclone/007_%02d" % k for k in range(1, 9)]]
+        tr_b, va_b = split_both(takes)
+        held = {t.id for t in split_takes(takes)[1]} | {t.id for t in split_by_activity(takes)[1]}
+        self.assertEqual({t.id for t in va_b}, held)
+        self.assertFalse({t.id for t in tr_b} & held)
 
     def test_clean_takes_trims_a_leading_rest_pose_and_drops_excluded_takes(self):
         motion = synthetic_dataset(1, 40)[0].positions
