@@ -1,10 +1,18 @@
 #!/usr/bin/env python3
-"""Train a lifter for a wall-clock budget, with resumable checkpoints and a JSON-lines log.
+"""Train a lifter: step-based and resumable across sessions (or, as in round 2, for a wall-clock budget).
 
-  python3 training/train.py --name hot --mode hot --n 9 --k 1 --minutes 45 --data /work/data/cmu30
+  # a run of 20 000 steps, checkpointed every 10 min into its run folder; this session stops after 90 min
+  python3 training/train.py --name f81-hot --run-dir training/checkpoints/f81-hot --steps 20000 \
+      --mode hot --frames 81 --n 27 --k 1 --data /work/data/cmu30v3 --split activity --session-minutes 90
+  # a later session (fresh clone, dataset rebuilt): continue where the committed latest.pt stopped
+  python3 training/train.py --resume training/checkpoints/f81-hot --data /work/data/cmu30v3 --session-minutes 90
 
-Re-running the same command resumes from training/runs/<name>/ckpt.pt. The learning rate follows a
-linear warmup then a cosine decay over the training-time budget (eval time not counted)."""
+The run folder holds latest.pt (model, optimiser, step, the sampler's and PyTorch's RNG states, the seed and
+all arguments), log.jsonl (validation error against steps), config.json, and at the end result.json and
+final.pt. With --steps the learning rate follows a linear warmup then a cosine decay over the steps, so a
+resumed run continues the same schedule; checkpoints are written at step boundaries and a resumed run
+repeats the uninterrupted run's batches and updates exactly (same machine and thread count; tested).
+Without --steps the cosine follows --minutes of training time (round 2's regime)."""
 import argparse
 import json
 import math
@@ -21,24 +29,29 @@ pin_blas_threads(sys.argv)
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from hot.data import (WindowSampler, load_dataset, split_takes, synthetic_dataset,  # noqa: E402
-                      validation_windows, take_digest)
+from hot.data import (SPLITS, WindowSampler, clean_takes, load_dataset, synthetic_dataset,  # noqa: E402
+                      validation_set, take_digest)
 from hot.evaluate import evaluate  # noqa: E402
 from hot.flops import count_linear_flops, count_params  # noqa: E402
 from hot.metrics import mpjpe_torch  # noqa: E402
 from hot.models import build_model, tra_flags  # noqa: E402
+from hot.noise_model import NOISE_MODES, make_noise  # noqa: E402
 
 RUNS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs")
+CKPT_VERSION = 2
+# arguments a resumed run may change (they do not change what is trained)
+SESSION_ARGS = ("data", "session_minutes", "session_steps", "threads", "eval_every", "ckpt_every",
+                "val_max_windows", "resume")
 
 
-def get_data(spec):
+def get_data(spec, split):
     if spec == "synthetic":
         takes = synthetic_dataset()
     else:
         if not os.path.isfile(os.path.join(spec, "manifest.json")):
             raise SystemExit(f"--data {spec}: no manifest.json there; give a `mocap dataset` folder or 'synthetic'")
-        takes, _ = load_dataset(spec)
-    return split_takes(takes)
+        takes = clean_takes(load_dataset(spec)[0])
+    return SPLITS[split](takes)
 
 
 def loss_fn(pred, y, w_vel, w_tc):
@@ -58,10 +71,20 @@ def atomic_save(obj, path):
     os.replace(tmp, path)
 
 
-def main(argv=None):
+def parser():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--name", required=True)
+    ap.add_argument("--name")
+    ap.add_argument("--run-dir", default=None, help="run folder (default training/runs/<name>, git-ignored)")
+    ap.add_argument("--resume", default=None, metavar="RUN_DIR",
+                    help="continue the run in RUN_DIR from its latest.pt with its own arguments "
+                         "(only " + ", ".join("--" + a.replace("_", "-") for a in SESSION_ARGS[:-1]) + " may change)")
     ap.add_argument("--data", default="synthetic")
+    ap.add_argument("--split", default="take", choices=sorted(SPLITS),
+                    help="validation split: by take, by activity (whole activities held out), or both (train on takes that are training in both; validate on the union)")
+    ap.add_argument("--noise", default="detector", choices=NOISE_MODES,
+                    help="2D noise on training windows: the hand-made detector-like model, the measured "
+                         "BlazePose model (training/noise/blazepose.json), or none")
+    ap.add_argument("--noise-prob", type=float, default=0.5, help="fraction of training windows made noisy")
     ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp"])
     ap.add_argument("--prune", default="tpc", choices=["tpc", "uniform", "attention", "motion"])
     ap.add_argument("--recover", default="tra", choices=["tra", "nearest", "linear"])
@@ -82,20 +105,73 @@ def main(argv=None):
     ap.add_argument("--warmup", type=int, default=200)
     ap.add_argument("--w-vel", type=float, default=1.0)
     ap.add_argument("--w-tc", type=float, default=0.1)
-    ap.add_argument("--minutes", type=float, default=10)
-    ap.add_argument("--max-steps", type=int, default=0)
+    ap.add_argument("--steps", "--max-steps", dest="steps", type=int, default=0,
+                    help="total steps of the run; the cosine follows the steps (0: follow --minutes)")
+    ap.add_argument("--minutes", type=float, default=10,
+                    help="without --steps: training-time budget the cosine follows (round 2)")
+    ap.add_argument("--session-minutes", type=float, default=0,
+                    help="stop this process after this many wall-clock minutes, with a checkpoint (0: no limit)")
+    ap.add_argument("--session-steps", type=int, default=0,
+                    help="stop this process after this many steps, with a checkpoint (0: no limit)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--init-from", default=None, help="checkpoint whose matching weights start this run")
-    ap.add_argument("--eval-every", type=float, default=120, help="seconds of training between evaluations")
-    ap.add_argument("--ckpt-every", type=float, default=120)
-    args = ap.parse_args(argv)
+    ap.add_argument("--init-from", default=None, help="checkpoint (or shipped .onnx) whose matching weights "
+                                                      "start this run")
+    ap.add_argument("--eval-every", type=int, default=500, help="steps between quick evaluations")
+    ap.add_argument("--val-max-windows", type=int, default=0,
+                    help="quick evaluations use at most this many validation windows (0: all)")
+    ap.add_argument("--ckpt-every", type=float, default=600, help="seconds (wall clock) between checkpoints")
+    return ap
 
+
+def resolve_args(argv):
+    """Parses argv; with --resume, the run's stored arguments are restored (session arguments given on the
+    command line win). Returns (args, checkpoint dict or None)."""
+    ap = parser()
+    args = ap.parse_args(argv)
+    if not args.resume:
+        if not args.name:
+            ap.error("--name is required (or --resume RUN_DIR)")
+        return args, None
+    path = os.path.join(args.resume, "latest.pt")
+    if not os.path.isfile(path):
+        raise SystemExit(f"--resume {args.resume}: no latest.pt there")
+    ck = torch.load(path)
+    if ck.get("version") != CKPT_VERSION:
+        raise SystemExit(f"{path}: checkpoint version {ck.get('version')}; expected {CKPT_VERSION}")
+    given = {a.dest for a in ap._actions if any(o in argv or any(x.startswith(o + "=") for x in argv)
+                                                   for o in a.option_strings)}
+    stored = dict(ck["args"])
+    for k in SESSION_ARGS:  # this session's values (their defaults when not given); the data path is kept
+        if k != "data" or k in given or k not in stored:
+            stored[k] = getattr(args, k)
+    stored["run_dir"] = args.resume
+    return argparse.Namespace(**stored), ck
+
+
+def init_weights(model, src):
+    if src.endswith(".onnx"):
+        from hot.onnx_weights import load_shipped
+        weights = load_shipped(src)[0].state_dict()
+    else:
+        weights = torch.load(src)["model"]
+    own = model.state_dict()
+    taken = {k: v for k, v in weights.items() if k in own and own[k].shape == v.shape}
+    model.load_state_dict(taken, strict=False)
+    return len(taken), len(own)
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    args, ck = resolve_args(argv)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    run = os.path.join(RUNS, args.name)
+    run = args.run_dir or os.path.join(RUNS, args.name)
     os.makedirs(run, exist_ok=True)
-    train_takes, val_takes = get_data(args.data)
+    ckpt_path = os.path.join(run, "latest.pt")
+    if ck is None and os.path.exists(ckpt_path):
+        raise SystemExit(f"{ckpt_path} exists: continue it with --resume {run}, or choose another --run-dir")
+    train_takes, val_takes = get_data(args.data, args.split)
     if args.mode == "mlp":
         cfg = dict(mode="mlp", width=args.width)
     else:
@@ -104,31 +180,32 @@ def main(argv=None):
         cfg.update(tra_flags(args.tra_time_keys, args.tra_identity_init))
     model = build_model(cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.wd)
-    sampler = WindowSampler(train_takes, args.frames, seed=args.seed)
-    val = validation_windows(val_takes, args.frames)
-    budget = args.minutes * 60
+    sampler = WindowSampler(train_takes, args.frames, seed=args.seed, noise_prob=args.noise_prob,
+                            noise=make_noise(args.noise))
+    val = validation_set(val_takes, args.frames)
+    quick = validation_set(val_takes, args.frames, max_windows=args.val_max_windows) \
+        if args.val_max_windows else val
+    digest = take_digest(train_takes + val_takes)
     state = dict(step=0, train_s=0.0, wall_s=0.0)
-    ckpt_path = os.path.join(run, "ckpt.pt")
-    if os.path.exists(ckpt_path):
-        ck = torch.load(ckpt_path)
+    if ck is not None:
+        if ck["data_digest"] != digest:
+            raise SystemExit(f"--data {args.data}: takes differ from the run's (digest {digest}, run "
+                             f"{ck['data_digest']}); rebuild the dataset with the documented command")
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
         state = ck["state"]
-        sampler.rng = np.random.default_rng(args.seed + state["step"])
+        sampler.rng.bit_generator.state = ck["rng"]["sampler"]
+        torch.set_rng_state(ck["rng"]["torch"])
         print(f"resumed {args.name} at step {state['step']} ({state['train_s']:.0f}s trained)", flush=True)
     elif args.init_from:
-        src = torch.load(args.init_from)["model"]
-        own = model.state_dict()
-        taken = {k: v for k, v in src.items() if k in own and own[k].shape == v.shape}
-        model.load_state_dict(taken, strict=False)
-        print(f"initialised {len(taken)}/{len(own)} tensors from {args.init_from}", flush=True)
+        got, total = init_weights(model, args.init_from)
+        print(f"initialised {got}/{total} tensors from {args.init_from}", flush=True)
     flops = count_linear_flops(model, args.frames) if args.mode != "mlp" else \
         count_linear_flops(model, 1)
     info = dict(args=vars(args), cfg=cfg, params=count_params(model), flops_per_window=flops,
                 train_takes=len(train_takes), val_takes=[t.id for t in val_takes],
                 train_frames=int(sum(t.frames for t in train_takes)),
-                val_windows=int(len(val[2])), data_digest=take_digest(train_takes + val_takes),
-                torch_threads=torch.get_num_threads())
+                val_windows=int(len(val[2])), data_digest=digest, torch_threads=torch.get_num_threads())
     with open(os.path.join(run, "config.json"), "w") as f:
         json.dump(info, f, indent=1)
     print(json.dumps({k: v for k, v in info.items() if k != "val_takes"}), flush=True)
@@ -139,17 +216,27 @@ def main(argv=None):
             return args.lr * (step + 1) / args.warmup
         return 1e-5 + 0.5 * (args.lr - 1e-5) * (1 + math.cos(math.pi * min(1.0, frac)))
 
-    last_eval = state["train_s"] if state["step"] or args.eval_every >= 1e4 else -1e9
-    last_ckpt = state["train_s"]
+    def save():
+        state["wall_s"] = time.time() - wall0
+        atomic_save(dict(version=CKPT_VERSION, model=model.state_dict(), opt=opt.state_dict(), state=state,
+                         cfg=cfg, args=vars(args), seed=args.seed, data_digest=digest,
+                         rng=dict(sampler=sampler.rng.bit_generator.state, torch=torch.get_rng_state())),
+                    ckpt_path)
+
+    budget = args.minutes * 60
+    start_step, session_t0 = state["step"], time.time()
+    last_ckpt = time.time()
     wall0 = time.time() - state["wall_s"]
     run_loss, run_n = 0.0, 0
     final_res = None  # the full evaluation of the last step, reused for result.json
-    while state["train_s"] < budget and (args.max_steps == 0 or state["step"] < args.max_steps):
+
+    def finished():
+        return state["step"] >= args.steps if args.steps else state["train_s"] >= budget
+
+    while not finished():
         t0 = time.time()
         for g in opt.param_groups:
-            # with --max-steps the cosine follows steps (fair between jobs sharing the CPU unevenly)
-            g["lr"] = lr_at(state["step"], state["step"] / args.max_steps if args.max_steps
-                            else state["train_s"] / budget)
+            g["lr"] = lr_at(state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
         x, y = sampler.batch(args.batch)
         pred = model(torch.from_numpy(x))
         loss, parts = loss_fn(pred, torch.from_numpy(y), args.w_vel, args.w_tc)
@@ -161,24 +248,28 @@ def main(argv=None):
         state["train_s"] += time.time() - t0
         run_loss += float(loss)
         run_n += 1
-        done = state["train_s"] >= budget or (args.max_steps and state["step"] >= args.max_steps)
-        if state["train_s"] - last_eval >= args.eval_every or done:
-            res = evaluate(model, val, full=done)
+        done = finished()
+        stop = done or (args.session_steps and state["step"] - start_step >= args.session_steps) or \
+            (args.session_minutes and time.time() - session_t0 >= 60 * args.session_minutes)
+        if state["step"] % args.eval_every == 0 or done:
+            res = evaluate(model, val if done else quick, full=done)
             if done:
                 final_res = res
             state["wall_s"] = time.time() - wall0
             rec = dict(step=state["step"], train_s=round(state["train_s"], 1), wall_s=round(state["wall_s"], 1),
                        loss=run_loss / max(run_n, 1), lr=opt.param_groups[0]["lr"],
+                       val="full" if (done or quick is val) else f"{len(quick[2])} windows",
                        **{k: round(v, 2) for k, v in res.items()})
             log.write(json.dumps(rec) + "\n")
             log.flush()
             print(json.dumps(rec), flush=True)
             run_loss, run_n = 0.0, 0
-            last_eval = state["train_s"]
-        if state["train_s"] - last_ckpt >= args.ckpt_every or done:
-            state["wall_s"] = time.time() - wall0
-            atomic_save(dict(model=model.state_dict(), opt=opt.state_dict(), state=state, cfg=cfg), ckpt_path)
-            last_ckpt = state["train_s"]
+        if time.time() - last_ckpt >= args.ckpt_every or stop:
+            save()
+            last_ckpt = time.time()
+        if stop and not done:
+            print(f"session over at step {state['step']}; continue with: train.py --resume {run}", flush=True)
+            return
     res = final_res if final_res is not None else evaluate(model, val, full=True)
     state["wall_s"] = time.time() - wall0
     final = dict(cfg=cfg, params=info["params"], flops_per_window=flops, step=state["step"],

@@ -52,15 +52,107 @@ def load_dataset(folder):
     return takes, man
 
 
+# Source folders added after round 2 (each counted on its own by split_takes, so that adding a folder never
+# moves an existing take between training and validation).
+LATER_SOURCES = ("cmu-daz",)
+
+
 def split_takes(takes, every=6, offset=4):
-    """Deterministic split by take: sort by id, every `every`-th take starting at `offset` is validation.
-    Offset 4 on the `mocap dataset` ids holds out cmu-iclone/002_01 (the walk the project's end-to-end,
-    render and retarget tests use), so those tests run on a take the lifter never trained on."""
-    ordered = sorted(takes, key=lambda t: t.id)
+    """Deterministic split by take: sort by id, every `every`-th take starting at `offset` is validation,
+    counted separately within round 2's collections (cmu-acrnn + cmu-iclone, counted together as round 2
+    did) and within each folder of LATER_SOURCES. Round 2's 15 validation takes stay exactly the same
+    (the shipped models never trained on them); offset 4 holds out cmu-iclone/002_01 (the walk the
+    project's end-to-end, render and retarget tests use), so those tests run on a take never trained on."""
+    groups = {}
+    for t in sorted(takes, key=lambda t: t.id):
+        src = t.id.split("/", 1)[0]
+        groups.setdefault(src if src in LATER_SOURCES else "", []).append(t)
     train, val = [], []
-    for i, t in enumerate(ordered):
-        (val if i % every == offset else train).append(t)
+    for key in sorted(groups):
+        for i, t in enumerate(groups[key]):
+            (val if i % every == offset else train).append(t)
+    return sorted(train, key=lambda t: t.id), sorted(val, key=lambda t: t.id)
+
+
+# Activity of each take: the first matching rule (regular expression on the take id) wins. The CMU
+# subject_trial ids follow CMU_data.csv's "Motion Description" (../shared/mocap/cmu-iclone/CMU_data.csv).
+ACTIVITY_RULES = (
+    (r"^cmu-acrnn/salsa/", "salsa"),
+    (r"^cmu-acrnn/martial/", "martial arts"),
+    (r"^cmu-acrnn/standard_tpose$", "t-pose"),
+    (r"^cmu-iclone/006_(0[2-9]|1[0-2])$", "basketball"),
+    (r"^cmu-iclone/005_(0[2-9]|1[0-9]|20)$", "ballet / modern dance"),
+    (r"^cmu-iclone/002_0[7-9]$", "swordplay"),
+    (r"^cmu-iclone/001_", "playground"),
+    (r"^cmu-iclone/002_0[46]$|^cmu-iclone/002_10$", "misc. (jump, bend, wash)"),
+    (r"^cmu-iclone/002_03$|^cmu-daz/09_", "run"),
+    (r"^cmu-daz/1[346]_", "jump / reach"),
+    (r"^cmu-(iclone|daz)/", "walk"),
+)
+
+# The activity split's held-out activities: one dance style and one sport, none of their takes trained on.
+HELD_OUT_ACTIVITIES = ("salsa", "basketball")
+
+
+def activity_of(take_id):
+    """The activity label of a take id (ACTIVITY_RULES); 'other' when no rule matches."""
+    import re
+    for pattern, label in ACTIVITY_RULES:
+        if re.search(pattern, take_id):
+            return label
+    return "other"
+
+
+def split_by_activity(takes, held_out=HELD_OUT_ACTIVITIES):
+    """Split by motion kind: every take of a held-out activity is validation, all others train.
+    Validation measures generalisation to motion never seen, not interpolation between takes."""
+    unknown = [a for a in held_out if a not in {label for _, label in ACTIVITY_RULES}]
+    if unknown:
+        raise ValueError(f"unknown activities {unknown}; expected among {[l for _, l in ACTIVITY_RULES]}")
+    train, val = [], []
+    for t in sorted(takes, key=lambda t: t.id):
+        (val if activity_of(t.id) in held_out else train).append(t)
     return train, val
+
+
+def split_both(takes):
+    """Training takes that are training in BOTH splits; validation = the union of both validation sets. A model
+    trained on it can be scored honestly on either split."""
+    _, va_take = split_takes(takes)
+    _, va_act = split_by_activity(takes)
+    held = {t.id for t in va_take} | {t.id for t in va_act}
+    ordered = sorted(takes, key=lambda t: t.id)
+    return [t for t in ordered if t.id not in held], [t for t in ordered if t.id in held]
+
+
+SPLITS = {"take": split_takes, "activity": split_by_activity, "both": split_both}
+
+# Takes left out of training and validation, with the reason (checked by hand; see docs/training.md).
+EXCLUDED_TAKES = {
+    "cmu-daz/09_10": "labelled 'run', but the body is 0.5 m under the floor, bent ~55 deg at the waist on "
+                     "straight legs, and its first two frames teleport 2 m: a broken conversion, not a crouch",
+    "cmu-acrnn/standard_tpose": "the rig's rest pose (3 frames), not motion",
+}
+
+
+def clean_takes(takes, max_jump_m=0.3, max_trim=2):
+    """Drops EXCLUDED_TAKES and trims leading rest-pose frames: many BVH files start with the rig's
+    T-pose for one frame before the motion; a first frame whose root-relative joints jump by more than
+    max_jump_m (0.3 m in 1/30 s = 9 m/s) to the next one is dropped, at most max_trim frames per take."""
+    out = []
+    for t in takes:
+        if t.id in EXCLUDED_TAKES:
+            continue
+        pos = t.positions
+        for _ in range(max_trim):
+            if pos.shape[0] < 3:
+                break
+            rel = pos[:2] - pos[:2, :1]
+            if float(np.linalg.norm(rel[1] - rel[0], axis=-1).max()) <= max_jump_m:
+                break
+            pos = pos[1:]
+        out.append(t if pos is t.positions else Take(t.id, pos, t.subject))
+    return out
 
 
 # ------------------------------------------------------------------------------- synthetic stand-in
@@ -271,7 +363,7 @@ def detector_noise(uv, rng, strength=1.0):
 class WindowSampler:
     """Draws training windows of F frames with augmentation; all in NumPy, single process."""
 
-    def __init__(self, takes, frames, seed=0, speed=(0.7, 1.5), noise_prob=0.5):
+    def __init__(self, takes, frames, seed=0, speed=(0.7, 1.5), noise_prob=0.5, noise=None):
         self.takes = [t for t in takes if t.frames >= 8]
         if not self.takes:
             raise ValueError("no training takes with at least 8 frames")
@@ -280,6 +372,7 @@ class WindowSampler:
         self.cams = CameraSampler()
         self.speed = speed
         self.noise_prob = noise_prob
+        self.noise = noise or detector_noise  # (uv [B,F,J,2] pixels, rng) -> noisy uv
         lens = np.array([t.frames for t in self.takes], dtype=np.float64)
         self.p = lens / lens.sum()
 
@@ -311,7 +404,7 @@ class WindowSampler:
         pc, uv = project(pos, R, cam, focal, size, rng)
         noisy = rng.random(B) < self.noise_prob
         if noisy.any():
-            uv[noisy] = detector_noise(uv[noisy], rng)
+            uv[noisy] = self.noise(uv[noisy], rng)
         x2d = screen_normalise(uv, size)
         y3d = pc - pc[:, :, :1]
         return x2d, y3d.astype(np.float32)
@@ -336,6 +429,39 @@ def validation_windows(takes, frames, seed=1234, cams_per_window=2, stride=None)
     noisy = screen_normalise(detector_noise(uv, rng), size)
     y = (pc - pc[:, :, :1]).astype(np.float32)
     return clean, noisy, y
+
+
+def validation_set(takes, frames, seed=1234, cams_per_window=2, max_windows=None, noise=None):
+    """Fixed validation set for any window length F: non-overlapping F-frame windows of each take, and
+    for a take shorter than F one window padded by repeating its last frame (padded frames are masked out
+    of every metric). Returns (clean 2D, noisy 2D, 3D targets, mask [N, F] bool). max_windows keeps an
+    evenly spaced subset of the windows (before the cameras are drawn), for quick evaluations in training.
+    noise: the function that makes the noisy 2D (default: detector_noise)."""
+    wins, masks = [], []
+    for t in sorted(takes, key=lambda t: t.id):
+        T = t.frames
+        if T < 2:
+            continue
+        starts = range(0, T - frames + 1, frames) if T >= frames else [0]
+        for s in starts:
+            idx = np.minimum(np.arange(s, s + frames), T - 1)
+            wins.append(t.positions[idx])
+            masks.append(np.arange(s, s + frames) < T)
+    if not wins:
+        raise ValueError("no validation windows: no validation take has 2 frames or more")
+    if max_windows and len(wins) > max_windows:
+        keep = np.linspace(0, len(wins) - 1, max_windows).round().astype(int)
+        wins, masks = [wins[i] for i in keep], [masks[i] for i in keep]
+    rng = np.random.default_rng(seed)
+    pos = np.repeat(np.stack(wins), cams_per_window, axis=0)
+    mask = np.repeat(np.stack(masks), cams_per_window, axis=0)
+    centre = pos[:, :, 0].mean(1)
+    R, cam, focal, size = CameraSampler().sample(rng, centre)
+    pc, uv = project(pos, R, cam, focal, size)
+    clean = screen_normalise(uv, size)
+    noisy = screen_normalise((noise or detector_noise)(uv, rng), size)
+    y = (pc - pc[:, :, :1]).astype(np.float32)
+    return clean, noisy, y, mask
 
 
 def take_digest(takes):

@@ -7,11 +7,19 @@ def mpjpe_torch(pred, target):
     return torch.sqrt(((pred - target) ** 2).sum(-1) + 1e-12).mean()
 
 
-def mpjpe(pred, target):
-    return float(np.linalg.norm(pred - target, axis=-1).mean())
+def mpjpe(pred, target, mask=None):
+    """Mean joint error; mask [...] (the leading dimensions of pred without J, 3) selects the poses scored."""
+    e = np.linalg.norm(pred - target, axis=-1).mean(-1)
+    return float(e.mean() if mask is None else e[mask].mean())
 
 
-def pa_mpjpe(pred, target):
+def pa_mpjpe(pred, target, mask=None):
+    if mask is not None:
+        pred, target = pred[mask], target[mask]
+    return _pa_mpjpe(pred, target)
+
+
+def _pa_mpjpe(pred, target):
     """Per-pose similarity (rotation, scale, translation) alignment of pred to target; [..., J, 3]."""
     P = pred.reshape(-1, pred.shape[-2], 3).astype(np.float64)
     T = target.reshape(-1, target.shape[-2], 3).astype(np.float64)

@@ -8,8 +8,9 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from hot.data import (WindowSampler, detector_noise, screen_normalise, split_takes,  # noqa: E402
-                      synthetic_dataset, validation_windows, Take)
+from hot.data import (WindowSampler, activity_of, clean_takes, detector_noise, screen_normalise,  # noqa: E402
+                      split_by_activity, split_takes, synthetic_dataset, validation_set,
+                      validation_windows, Take)
 from hot.flops import count_linear_flops  # noqa: E402
 from hot.metrics import mpjpe, pa_mpjpe  # noqa: E402
 from hot.models import (InterpolationRecovery, Lifter, FrameMLP, dpc_knn_scores,  # noqa: E402
@@ -50,6 +51,57 @@ class DataTest(unittest.TestCase):
         self.assertEqual([t.id for t in a_va], [t.id for t in b_va])
         self.assertFalse({t.id for t in a_tr} & {t.id for t in a_va})
         self.assertGreater(len(a_va), 0)
+
+    def test_split_by_take_keeps_round_2_validation_when_a_folder_is_added(self):
+        def mk(ids):
+            return [Take(i, np.zeros((30, 17, 3), np.float32)) for i in ids]
+        old = [f"cmu-acrnn/salsa/{i:02d}" for i in range(1, 12)] + [f"cmu-iclone/{i:03d}_01" for i in range(1, 12)]
+        new = [f"cmu-daz/{i:02d}_01" for i in range(1, 13)]
+        _, va_old = split_takes(mk(old))
+        _, va_all = split_takes(mk(old + new))
+        ids = [t.id for t in va_all]
+        self.assertEqual([t.id for t in va_old], [i for i in ids if not i.startswith("cmu-daz/")])
+        self.assertEqual([i for i in ids if i.startswith("cmu-daz/")], ["cmu-daz/05_01", "cmu-daz/11_01"])
+
+    def test_split_by_activity_holds_out_whole_activities(self):
+        ids = ["cmu-acrnn/salsa/03", "cmu-acrnn/martial/07", "cmu-iclone/006_01", "cmu-iclone/006_02",
+               "cmu-iclone/006_12", "cmu-iclone/005_02", "cmu-daz/09_01"]
+        self.assertEqual(activity_of("cmu-iclone/006_01"), "walk")
+        self.assertEqual(activity_of("cmu-iclone/006_07"), "basketball")
+        self.assertEqual(activity_of("cmu-daz/09_01"), "run")
+        tr, va = split_by_activity([Take(i, np.zeros((30, 17, 3), np.float32)) for i in ids])
+        self.assertEqual([t.id for t in va], ["cmu-acrnn/salsa/03", "cmu-iclone/006_02", "cmu-iclone/006_12"])
+        self.assertEqual(len(tr), 4)
+        with self.assertRaises(ValueError):
+            split_by_activity([], held_out=("tango",))
+        from hot.data import split_both
+        takes = [Take(i, np.zeros((30, 17, 3), np.float32)) for i in ids + ["cmu-iclone/007_%02d" % k for k in range(1, 9)]]
+        tr_b, va_b = split_both(takes)
+        held = {t.id for t in split_takes(takes)[1]} | {t.id for t in split_by_activity(takes)[1]}
+        self.assertEqual({t.id for t in va_b}, held)
+        self.assertFalse({t.id for t in tr_b} & held)
+
+    def test_clean_takes_trims_a_leading_rest_pose_and_drops_excluded_takes(self):
+        motion = synthetic_dataset(1, 40)[0].positions
+        rest = motion[:1].copy()
+        rest[0, 13] += np.array([0.6, 0.0, 0.0], np.float32)   # a wrist 0.6 m off: a T-pose first frame
+        takes = [Take("a", np.concatenate([rest, motion])), Take("b", motion.copy()),
+                 Take("cmu-daz/09_10", motion.copy())]
+        out = clean_takes(takes)
+        self.assertEqual([t.id for t in out], ["a", "b"])
+        self.assertEqual(out[0].frames, 40)
+        np.testing.assert_array_equal(out[0].positions, motion)
+        self.assertEqual(out[1].frames, 40)
+
+    def test_validation_set_pads_short_takes_and_masks_the_padding(self):
+        takes = synthetic_dataset(2, 100)
+        short = Take("short", takes[0].positions[:30])
+        clean, noisy, y, mask = validation_set(takes + [short], 81)
+        self.assertEqual(clean.shape, (2 * 3, 81, 17, 2))
+        self.assertEqual(int(mask.sum()), 2 * (81 + 81 + 30))
+        self.assertTrue(np.all(mask[0, :30]) and not np.any(mask[0, 30:]))  # "short" sorts first
+        sub = validation_set(takes, 27, max_windows=2)
+        self.assertEqual(len(sub[2]), 4)
 
     def test_noise_changes_input_but_keeps_shape(self):
         rng = np.random.default_rng(0)
@@ -114,6 +166,125 @@ class ModelTest(unittest.TestCase):
         base = Lifter(frames=27, dim=32, depth=4, mode="baseline")
         hot = Lifter(frames=27, dim=32, depth=4, mode="hot", n=9, k=1)
         self.assertLess(count_linear_flops(hot, 27), 0.7 * count_linear_flops(base, 27))
+
+
+class EvaluateTest(unittest.TestCase):
+    def test_short_window_model_scores_long_windows_by_chunks(self):
+        from hot.evaluate import evaluate
+        torch.manual_seed(0)
+        m = Lifter(frames=9, dim=16, depth=2, heads=4, mode="baseline").eval()
+        takes = synthetic_dataset(2, 60)
+        x, _, y, mask = validation_set(takes, 27)
+        long = evaluate(m, (x, x, y, mask))
+        chunks = (x.reshape(-1, 9, 17, 2), x.reshape(-1, 9, 17, 2), y.reshape(-1, 9, 17, 3))
+        short = evaluate(m, chunks)
+        self.assertAlmostEqual(long["mpjpe_clean"], short["mpjpe_clean"], places=3)
+        # a masked frame does not count
+        mask2 = mask.copy()
+        mask2[:, 20:] = False
+        self.assertNotAlmostEqual(evaluate(m, (x, x, y, mask2))["mpjpe_clean"], long["mpjpe_clean"], places=3)
+
+
+class ResumeTest(unittest.TestCase):
+    def test_resumed_run_matches_the_uninterrupted_run_bit_for_bit(self):
+        import io
+        import contextlib
+        import train
+        common = ["--steps", "6", "--batch", "4", "--dim", "16", "--depth", "2", "--mode", "hot", "--n", "9",
+                  "--eval-every", "100", "--warmup", "2", "--frames", "27"]
+        with tempfile.TemporaryDirectory() as d, contextlib.redirect_stdout(io.StringIO()):
+            a, b = os.path.join(d, "a"), os.path.join(d, "b")
+            train.main(["--name", "a", "--run-dir", a] + common)
+            train.main(["--name", "b", "--run-dir", b, "--session-steps", "2"] + common)
+            self.assertFalse(os.path.exists(os.path.join(b, "final.pt")))
+            with self.assertRaises(SystemExit):       # an existing run is not silently restarted
+                train.main(["--name", "b", "--run-dir", b] + common)
+            train.main(["--resume", b, "--session-steps", "2"])
+            train.main(["--resume", b])
+            wa = torch.load(os.path.join(a, "final.pt"))["model"]
+            wb = torch.load(os.path.join(b, "final.pt"))["model"]
+            self.assertEqual(torch.load(os.path.join(b, "final.pt"))["state"]["step"], 6)
+            for k in wa:
+                self.assertTrue(torch.equal(wa[k], wb[k]), k)
+
+
+class ShippedModelTest(unittest.TestCase):
+    def test_shipped_onnx_loads_back_into_pytorch_within_golden_tolerance(self):
+        from hot.onnx_weights import load_shipped, verify_golden
+        path = os.path.join(os.path.dirname(__file__), "..", "..", "assets", "models", "hot-f27.onnx")
+        model, man = load_shipped(path)
+        self.assertLess(verify_golden(model, path), 1e-4)
+        self.assertEqual(man["config"]["frames"], 27)
+
+
+class NoiseModelTest(unittest.TestCase):
+    @staticmethod
+    def _model(**kw):
+        from hot.skeleton import NAMES
+        m = {"version": 1, "joints": list(NAMES), "bias": {"values": [[0.0, 0.0]] * 17},
+             "spread": {"values": [[0.01, 0.02]] * 17}, "lag1Correlation": [0.5] * 17,
+             "outliers": {"rate": [0.0] * 17, "medianSize": [0.0] * 17},
+             "swaps": {"legs": {"rate": 0.0, "meanRunFrames": 0.0}, "arms": {"rate": 0.0, "meanRunFrames": 0.0}},
+             "missedFrameRate": 0.0}
+        m.update(kw)
+        return m
+
+    def test_measured_noise_has_the_model_spread_and_correlation(self):
+        from hot.noise_model import MeasuredNoise
+        rng = np.random.default_rng(0)
+        uv = np.zeros((400, 27, 17, 2), np.float32)
+        uv[:, :, :, 1] = np.linspace(0, 100, 17)                  # a 100 px tall person
+        noise = MeasuredNoise(self._model(), strength=(1.0, 1.0))
+        e = (noise(uv, rng) - uv) / 100.0
+        self.assertAlmostEqual(float(e[..., 0].std()), 0.01, delta=0.001)
+        self.assertAlmostEqual(float(e[..., 1].std()), 0.02, delta=0.002)
+        x = e[..., 0]
+        r = float((x[:, 1:] * x[:, :-1]).mean() / (x ** 2).mean())
+        self.assertAlmostEqual(r, 0.5, delta=0.05)
+
+    def test_measured_bias_follows_the_bone(self):
+        from hot.noise_model import MeasuredNoise
+        bias = [[0.0, 0.0]] * 17
+        bias[13] = [0.1, 0.0]                                        # l_wrist 0.1 extents along the forearm
+        noise = MeasuredNoise(self._model(bias={"values": bias}, spread={"values": [[0.0, 0.0]] * 17}),
+                              strength=(1.0, 1.0))
+        uv = np.zeros((1, 3, 17, 2), np.float32)
+        uv[..., 1] = np.linspace(0, 100, 17)
+        uv[0, :, 13] = uv[0, :, 12] + np.array([30.0, 0.0])          # forearm pointing +x
+        out = noise(uv, np.random.default_rng(0))
+        np.testing.assert_allclose(out[0, :, 13] - uv[0, :, 13], [[10.0, 0.0]] * 3, atol=1e-3)
+        np.testing.assert_allclose(out[0, :, 12], uv[0, :, 12], atol=1e-4)
+
+    def test_committed_blazepose_model_drives_the_sampler(self):
+        from hot.noise_model import make_noise
+        noise = make_noise("blazepose")
+        s = WindowSampler(synthetic_dataset(3, 120), 27, seed=1, noise_prob=1.0, noise=noise)
+        x, y = s.batch(8)
+        clean = WindowSampler(synthetic_dataset(3, 120), 27, seed=1, noise_prob=1.0, noise=make_noise("none"))
+        x0, _ = clean.batch(8)
+        self.assertTrue(np.all(np.isfinite(x)))
+        self.assertGreater(float(np.abs(x - x0).mean()), 1e-3)
+        with self.assertRaises(ValueError):
+            make_noise("blazepose", model_path="/nonexistent/noise.json")
+
+    def test_measurement_recovers_a_known_bias_and_swap(self):
+        from measure_noise import measure
+        rng = np.random.default_rng(1)
+        T = 60
+        truth = np.zeros((T, 17, 2))
+        truth[..., 1] = np.linspace(0, 200, 17)                      # extent 200 px
+        truth[..., 0] = rng.normal(0, 40, (T, 17))
+        det = truth + rng.normal(0, 2.0, truth.shape)
+        d = truth[:, 13] - truth[:, 12]
+        det[:, 13] += 20.0 * d / np.linalg.norm(d, axis=-1, keepdims=True)   # 0.1 extents along the forearm
+        det[10:13, [1, 2, 3, 4, 5, 6]] = det[10:13, [4, 5, 6, 1, 2, 3]]      # legs swapped for 3 frames
+        det[20] = np.nan                                                      # a missed frame
+        m = measure([dict(name="c", truth=truth, det=det)])
+        self.assertAlmostEqual(m["bias"]["values"][13][0], 0.1, delta=0.01)
+        self.assertAlmostEqual(m["missedFrameRate"], 1 / 60, delta=1e-4)
+        self.assertAlmostEqual(m["swaps"]["legs"]["rate"], 3 / 59, delta=1e-4)
+        self.assertEqual(m["swaps"]["legs"]["meanRunFrames"], 3.0)
+        self.assertAlmostEqual(m["spread"]["values"][0][0], 0.01, delta=0.003)
 
 
 class MetricTest(unittest.TestCase):
