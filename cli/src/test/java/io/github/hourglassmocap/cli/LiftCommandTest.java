@@ -33,11 +33,17 @@ class LiftCommandTest {
 
     static Path keypoints(Path dir, int frames, java.util.function.IntPredicate hasPerson) throws Exception {
         StringBuilder sb = new StringBuilder("{\"version\": 1, \"source\": \"v.mp4\", \"width\": 641, \"height\": 479,"
-                + " \"frameRateHz\": 30, \"frames\": [");
+                + " \"frameRateHz\": 30, \"model\": \"full\", \"frames\": [");
         for (int i = 0; i < frames; i++) {
-            sb.append(i == 0 ? "" : ",").append("{\"index\": ").append(i).append(", \"person\": ").append(hasPerson.test(i));
+            sb.append(i == 0 ? "" : ",").append("{\"index\": ").append(i).append(", \"timestampNanos\": ").append(i * 33_333_333L)
+                    .append(", \"person\": ").append(hasPerson.test(i));
             if (hasPerson.test(i)) {
-                sb.append(", \"joints17\": [");
+                sb.append(", \"roi\": {\"cx\": 340, \"cy\": 200, \"size\": 300, \"rotationRadians\": 0}, \"score\": 0.9,"
+                        + " \"landmarks33\": [");
+                for (int l = 0; l < 33; l++) {
+                    sb.append(l == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.1f, %.1f, 0, 0.9, 0.9]", 300 + 2.0 * l, 100 + 6.0 * l));
+                }
+                sb.append("], \"joints17\": [");
                 for (int j = 0; j < 17; j++) {
                     sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.1f, %.1f, 0.8]", 300 + 5.0 * j + i, 100 + 12.0 * j));
                 }

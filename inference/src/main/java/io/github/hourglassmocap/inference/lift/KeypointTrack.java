@@ -1,28 +1,25 @@
 package io.github.hourglassmocap.inference.lift;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.JsonCheck;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
 import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The 2D joints of a clip as the lifter needs them, read from a keypoints file (docs/formats.md,
- * "Keypoints"): per frame whether a person was found and the 17 joints (x, y in pixels, confidence).
+ * The 2D joints of a clip as the lifter needs them, built from a keypoints file (docs/formats.md,
+ * "Keypoints") as {@link KeypointsFile#read}, its one reader, returns it: per frame whether a person was found and the 17 joints (x, y in pixels, confidence).
  * Frames missing from the file (a jump in {@code index}) become frames without a person. Coordinates
  * may be NaN (a joint the detector could not place); {@link GapFiller} deals with them. Immutable: the
  * accessors return copies.
  */
 public final class KeypointTrack {
     /** The keypoints file versions this reader understands. */
-    public static final List<Integer> SUPPORTED_VERSIONS = List.of(1);
+    public static final List<Integer> SUPPORTED_VERSIONS = List.of(KeypointsFile.VERSION);
     /** The largest image width or height accepted, in pixels. */
     public static final int MAX_IMAGE_SIZE = KeypointsFile.MAX_IMAGE_SIZE;
     /** The highest frame rate accepted, in Hz. */
@@ -95,157 +92,63 @@ public final class KeypointTrack {
     }
 
     /**
-     * Reads a keypoints file.
+     * Reads a keypoints file with {@link KeypointsFile#read}, the one reader of the format, and builds the track
+     * from its frames ({@link #of}).
      *
      * @param path the file (not null)
      * @return a new track with at least one frame
      * @throws MocapIOException if the file cannot be read
-     * @throws DecodeException if it is not a keypoints file of a supported version, or holds no frames
+     * @throws DecodeException if it is not a keypoints file of a supported version, holds no frames, or its
+     *     indices skip too many frames
      */
     public static KeypointTrack read(Path path) throws MocapException {
-        JsonCheck check = new JsonCheck("keypoints file " + path);
-        JsonObject root = check.object(check.read(path, "; make one with 'mocap keypoints <video>'"), "");
-        validate(check, root);
-        try {
-            return parse(path, root);
-        } catch (ClassCastException | IllegalStateException | UnsupportedOperationException | NumberFormatException
-                | NullPointerException e) {
-            throw new DecodeException("keypoints file " + path + " has a missing field or one of the wrong type ("
-                    + e + "); expected the fields of docs/formats.md, \"Keypoints\"", e);
-        }
+        return of(KeypointsFile.read(path), "keypoints file " + path);
     }
 
     /**
-     * Checks every field {@link #parse} uses for its type and range, and the span of the frame indices against
-     * the frames listed, before anything is allocated.
+     * Builds a track from a keypoints file's contents. Frames missing from the file (a jump in {@code index})
+     * become frames without a person, timed between their present neighbours. The indices may skip at most as
+     * many frames as the file lists plus {@link #MAX_SKIPPED_SECONDS} worth, checked before the track is
+     * allocated.
+     *
+     * @param contents what {@link KeypointsFile#read} returned (not null; indices increasing)
+     * @param what names the file in messages, e.g. "keypoints file kp.json" (not null)
+     * @return a new track with at least one frame
+     * @throws DecodeException if there are no frames or the indices skip too many frames
      */
-    private static void validate(JsonCheck c, JsonObject root) throws DecodeException {
-        if (!root.has("version")) {
-            throw c.fail("version", null, "one of the supported versions " + SUPPORTED_VERSIONS);
-        }
-        long version = c.integer(root.get("version"), "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
-        if (!SUPPORTED_VERSIONS.contains((int) version)) {
-            throw c.fail("version", root.get("version"), "one of the supported versions " + SUPPORTED_VERSIONS
-                    + " (re-create it with this version's 'mocap keypoints')");
-        }
-        c.integer(root.get("width"), "width", 1, MAX_IMAGE_SIZE);
-        c.integer(root.get("height"), "height", 1, MAX_IMAGE_SIZE);
-        double fps = root.has("frameRateHz") ? c.number(root.get("frameRateHz"), "frameRateHz", 1e-3, MAX_FRAME_RATE_HZ, false)
-                : 30.0;
-        if (!root.has("frames")) {
-            return;
-        }
-        JsonArray frames = c.array(root.get("frames"), "frames", 0, Integer.MAX_VALUE);
-        long first = -1;
-        long last = -1;
-        for (int k = 0; k < frames.size(); k++) {
-            String at = "frames[" + k + "]";
-            JsonObject f = c.object(frames.get(k), at);
-            long index = f.has("index") ? c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE) : last + 1;
-            if (index <= last) {
-                throw c.fail(at + ".index", f.get("index"), "increasing indices: one above the previous frame's (" + last + ")");
-            }
-            first = first < 0 ? index : first;
-            last = index;
-            long allowed = frames.size() + (long) Math.ceil(MAX_SKIPPED_SECONDS * fps);
-            if (last - first + 1 > allowed + frames.size()) {
-                throw c.fail(at + ".index", f.get("index"), "an index at most " + (first + 2 * frames.size() + allowed - frames.size() - 1)
-                        + ": the file lists " + frames.size() + " frames, and its indices may skip at most as many frames as it"
-                        + " lists plus " + (long) MAX_SKIPPED_SECONDS + " s worth");
-            }
-            if (f.has("timestampNanos")) {
-                c.integer(f.get("timestampNanos"), at + ".timestampNanos", Long.MIN_VALUE, Long.MAX_VALUE);
-            }
-            boolean person = !f.has("person") || c.bool(f.get("person"), at + ".person");
-            if (person && f.get("joints17") != null && !f.get("joints17").isJsonNull()) {
-                JsonArray a = c.array(f.get("joints17"), at + ".joints17", H36mJoints.COUNT, H36mJoints.COUNT);
-                for (int j = 0; j < a.size(); j++) {
-                    String ji = at + ".joints17[" + j + "]";
-                    JsonArray p = c.array(a.get(j), ji, 2, 3);
-                    c.number(p.get(0), ji + "[0]", -MAX_PIXELS, MAX_PIXELS, true);
-                    c.number(p.get(1), ji + "[1]", -MAX_PIXELS, MAX_PIXELS, true);
-                    if (p.size() > 2) {
-                        c.number(p.get(2), ji + "[2]", 0, 1, true);
-                    }
-                }
-            }
-        }
-    }
-
-    private static KeypointTrack parse(Path path, JsonObject root) throws DecodeException {
-        if (!root.has("version")) {
-            throw new DecodeException("keypoints file " + path + " has no \"version\"; supported: " + SUPPORTED_VERSIONS);
-        }
-        int version = root.get("version").getAsInt();
-        if (!SUPPORTED_VERSIONS.contains(version)) {
-            throw new DecodeException("keypoints file " + path + " has version " + version + "; supported: "
-                    + SUPPORTED_VERSIONS + " (re-create it with this version's 'mocap keypoints')");
-        }
-        int width = root.get("width").getAsInt();
-        int height = root.get("height").getAsInt();
-        if (width <= 0 || height <= 0) {
-            throw new DecodeException("keypoints file " + path + " gives the image size " + width + "x" + height
-                    + "; expected positive width and height");
-        }
-        double fps = root.has("frameRateHz") ? root.get("frameRateHz").getAsDouble() : 30.0;
-        if (!(fps > 0) || Double.isInfinite(fps)) {
-            throw new DecodeException("keypoints file " + path + " gives frameRateHz " + fps + "; expected > 0");
-        }
-        JsonArray frames = root.has("frames") ? root.getAsJsonArray("frames") : new JsonArray();
+    public static KeypointTrack of(KeypointsFile.Contents contents, String what) throws DecodeException {
+        List<Keypoints2D> frames = contents.frames();
+        KeypointsFile.Header h = contents.header();
         if (frames.isEmpty()) {
-            throw new DecodeException("keypoints file " + path + " holds no frames; nothing to lift");
+            throw new DecodeException(what + " holds no frames; nothing to lift");
         }
-        String source = root.has("source") && root.get("source").isJsonPrimitive()
-                ? root.get("source").getAsString() : path.toString();
-        int first = -1;
-        int last = -1;
+        long first = frames.get(0).frameIndex();
+        long allowed = 2L * frames.size() + (long) Math.ceil(MAX_SKIPPED_SECONDS * h.frameRateHz());
         for (int k = 0; k < frames.size(); k++) {
-            JsonObject f = frames.get(k).getAsJsonObject();
-            int index = f.has("index") ? f.get("index").getAsInt() : (last + 1);
-            if (index < 0 || index <= last) {
-                throw new DecodeException("keypoints file " + path + ": frame " + k + " has index " + index
-                        + " after index " + last + "; indices must be non-negative and increasing");
+            long index = frames.get(k).frameIndex();
+            if (index - first + 1 > allowed) {
+                throw new DecodeException(what + ": field \"frames[" + k + "].index\" is the number " + index
+                        + "; expected an index at most " + (first + allowed - 1) + ": the file lists " + frames.size()
+                        + " frames, and its indices may skip at most as many frames as it lists plus "
+                        + (long) MAX_SKIPPED_SECONDS + " s worth");
             }
-            if (first < 0) {
-                first = index;
-            }
-            last = index;
         }
-        int t = last - first + 1;
-        long period = Math.round(1e9 / fps);
+        int t = (int) (frames.get(frames.size() - 1).frameIndex() - first + 1);
+        long period = Math.round(1e9 / h.frameRateHz());
         long[] ts = new long[t];
         boolean[] person = new boolean[t];
         boolean[] present = new boolean[t];
         float[][][] joints = new float[t][H36mJoints.COUNT][3];
-        last = first - 1;
-        for (int k = 0; k < frames.size(); k++) {
-            JsonObject f = frames.get(k).getAsJsonObject();
-            int index = f.has("index") ? f.get("index").getAsInt() : (last + 1);
-            last = index;
-            int i = index - first;
+        for (Keypoints2D k : frames) {
+            int i = (int) (k.frameIndex() - first);
             present[i] = true;
-            ts[i] = f.has("timestampNanos") ? f.get("timestampNanos").getAsLong() : (long) index * period;
-            person[i] = !f.has("person") || f.get("person").getAsBoolean();
-            JsonElement jointsElement = f.get("joints17");
-            if (person[i] && (jointsElement == null || jointsElement.isJsonNull())) {
-                throw new DecodeException("keypoints file " + path + ": frame index " + index
-                        + " has a person but no \"joints17\"");
-            }
+            ts[i] = k.timestampNanos();
+            person[i] = k.hasPerson();
             if (person[i]) {
-                JsonArray a = jointsElement.getAsJsonArray();
-                if (a.size() != H36mJoints.COUNT) {
-                    throw new DecodeException("keypoints file " + path + ": frame index " + index + " has "
-                            + a.size() + " joints17 entries; expected 17 [x, y, confidence]");
-                }
                 for (int j = 0; j < H36mJoints.COUNT; j++) {
-                    JsonArray p = a.get(j).getAsJsonArray();
-                    if (p.size() < 2) {
-                        throw new DecodeException("keypoints file " + path + ": frame index " + index + " joint " + j
-                                + " has " + p.size() + " values; expected [x, y, confidence]");
-                    }
-                    joints[i][j][0] = number(p.get(0));
-                    joints[i][j][1] = number(p.get(1));
-                    joints[i][j][2] = p.size() > 2 ? number(p.get(2)) : 1f;
+                    joints[i][j][0] = k.jointX(j);
+                    joints[i][j][1] = k.jointY(j);
+                    joints[i][j][2] = k.jointConfidence(j);
                 }
             }
         }
@@ -257,10 +160,10 @@ public final class KeypointTrack {
             }
         }
         if (missing > 0) {
-            LOG.warning("keypoints file " + path + " lacks " + missing + " of the frames " + first + ".." + (first + t - 1)
+            LOG.warning(what + " lacks " + missing + " of the frames " + first + ".." + (first + t - 1)
                     + "; they are treated as frames without a person");
         }
-        return new KeypointTrack(source, width, height, fps, first, ts, person, joints);
+        return new KeypointTrack(h.source(), h.width(), h.height(), h.frameRateHz(), (int) first, ts, person, joints);
     }
 
     /**
@@ -281,13 +184,6 @@ public final class KeypointTrack {
             return ts[before] + (long) (i - before) * period;
         }
         return ts[before] + Math.round((double) (ts[after] - ts[before]) * (i - before) / (after - before));
-    }
-
-    private static float number(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
-            return Float.NaN;
-        }
-        return (float) e.getAsDouble();
     }
 
     /**

@@ -316,9 +316,13 @@ public final class KeypointsFile {
      * field with anything but a message naming it.
      */
     private static void validate(JsonCheck c, JsonObject root) throws DecodeException {
+        if (!root.has("version")) {
+            throw c.fail("version", null, "one of the supported versions [" + VERSION + "]");
+        }
         long version = c.integer(root.get("version"), "version", Integer.MIN_VALUE, Integer.MAX_VALUE);
         if (version != VERSION) {
-            throw c.fail("version", root.get("version"), "a supported version: [" + VERSION + "]");
+            throw c.fail("version", root.get("version"), "a supported version: [" + VERSION + "]"
+                    + " (re-create it with this version's 'mocap keypoints')");
         }
         c.string(root.get("source"), "source", false);
         c.integer(root.get("width"), "width", 1, MAX_IMAGE_SIZE);
@@ -326,10 +330,15 @@ public final class KeypointsFile {
         c.number(root.get("frameRateHz"), "frameRateHz", 1e-3, MAX_FRAME_RATE_HZ, false);
         c.string(root.get("model"), "model", false);
         JsonArray frames = c.array(root.get("frames"), "frames", 0, Integer.MAX_VALUE);
+        long last = -1;
         for (int k = 0; k < frames.size(); k++) {
             String at = "frames[" + k + "]";
             JsonObject f = c.object(frames.get(k), at);
-            c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE);
+            long index = c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE);
+            if (index <= last) {
+                throw c.fail(at + ".index", f.get("index"), "increasing indices: one above the previous frame's (" + last + ")");
+            }
+            last = index;
             c.integer(f.get("timestampNanos"), at + ".timestampNanos", 0, Long.MAX_VALUE);
             if (f.has("width")) {
                 c.integer(f.get("width"), at + ".width", 1, MAX_IMAGE_SIZE);

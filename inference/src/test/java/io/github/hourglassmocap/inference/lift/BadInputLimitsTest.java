@@ -40,7 +40,7 @@ class BadInputLimitsTest {
     @Test
     void oneBadFrameIndexDoesNotMakeTheLiftAllocateGigabytes() throws Exception {
         Path p = write("kp.json", KeypointTrackTest.file(1, KeypointTrackTest.frame(0, true) + ","
-                + KeypointTrackTest.frame(2_000_000_000, true)));
+                + KeypointTrackTest.frame(1, true).replace("\"index\": 1", "\"index\": 2000000000")));
         long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
         DecodeException e = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
         names(e, p, "frames[1].index", "2000000000");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapIOException;
+import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
+import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,12 +16,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeypointTrackTest {
-    /** A keypoints JSON frame with a person whose joints sit at (100 + 10 j + t, 200 + 5 j). */
+    /**
+     * A keypoints JSON frame in the full format (docs/formats.md, "Keypoints") with a person whose joints sit at
+     * (100 + 10 j + t, 200 + 5 j).
+     */
     static String frame(int index, boolean person) {
         StringBuilder sb = new StringBuilder("{\"index\": " + index + ", \"timestampNanos\": " + index * 33333333L
                 + ", \"person\": " + person);
         if (person) {
-            sb.append(", \"joints17\": [");
+            sb.append(", \"roi\": {\"cx\": 320, \"cy\": 240, \"size\": 300, \"rotationRadians\": 0}, \"score\": 0.95,"
+                    + " \"landmarks33\": [");
+            for (int i = 0; i < 33; i++) {
+                sb.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%d, %d, 0, 0.9, 0.9]", 50 + i, 60 + i));
+            }
+            sb.append("], \"joints17\": [");
             for (int j = 0; j < 17; j++) {
                 sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%d, %d, 0.9]", 100 + 10 * j + index, 200 + 5 * j));
             }
@@ -107,11 +117,11 @@ class KeypointTrackTest {
         DecodeException order = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
         assertTrue(order.getMessage().contains("increasing"), order.getMessage());
 
-        Files.writeString(p, file(1, "{\"index\": 0, \"person\": true}"));
+        Files.writeString(p, file(1, frame(0, true).replaceAll(", \"joints17\": \\[.*\\]", "")));
         DecodeException noJoints = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
         assertTrue(noJoints.getMessage().contains("joints17"), noJoints.getMessage());
 
-        Files.writeString(p, file(1, "{\"index\": 0, \"person\": true, \"joints17\": [[1, 2, 0.5]]}"));
+        Files.writeString(p, file(1, frame(0, true).replaceAll(", \"joints17\": \\[.*\\]", ", \"joints17\": [[1, 2, 0.5]]")));
         DecodeException short17 = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
         assertTrue(short17.getMessage().contains("expected 17"), short17.getMessage());
 
@@ -122,5 +132,50 @@ class KeypointTrackTest {
 
         MocapIOException missing = assertThrows(MocapIOException.class, () -> KeypointTrack.read(dir.resolve("none.json")));
         assertTrue(missing.getMessage().contains("not found"));
+    }
+
+    @Test
+    void theTrackIsWhatKeypointsFileReads(@TempDir Path dir) throws Exception {
+        // One reader: a file lift accepts is parsed by KeypointsFile.read, and the track holds the same frames,
+        // times and joints (NaN included), with frames missing from the file as frames without a person.
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, file(1, frame(3, true).replace("[103, 200, 0.9]", "[NaN, NaN, 0.0]") + "," + frame(4, false)
+                + "," + frame(5, true) + "," + frame(8, true)));
+        KeypointsFile.Contents c = KeypointsFile.read(p);
+        KeypointTrack t = KeypointTrack.read(p);
+        assertEquals(c.header().source(), t.source());
+        assertEquals(c.header().width(), t.width());
+        assertEquals(c.header().height(), t.height());
+        assertEquals(c.header().frameRateHz(), t.frameRateHz(), 1e-9);
+        assertEquals(3, t.firstIndex());
+        assertEquals(6, t.size());
+        boolean[] listed = new boolean[t.size()];
+        for (Keypoints2D k : c.frames()) {
+            int i = (int) k.frameIndex() - t.firstIndex();
+            listed[i] = true;
+            assertEquals(k.timestampNanos(), t.timestampNanos(i), "time of frame " + k.frameIndex());
+            assertEquals(k.hasPerson(), t.person(i), "person in frame " + k.frameIndex());
+            if (k.hasPerson()) {
+                float[][] joints = t.joints(i);
+                for (int j = 0; j < 17; j++) {
+                    assertEquals(k.jointX(j), joints[j][0], 1e-6f, "x of joint " + j + " in frame " + k.frameIndex());
+                    assertEquals(k.jointY(j), joints[j][1], 1e-6f, "y of joint " + j + " in frame " + k.frameIndex());
+                    assertEquals(k.jointConfidence(j), joints[j][2], 1e-6f, "confidence " + j + " in frame " + k.frameIndex());
+                }
+            }
+        }
+        assertTrue(Float.isNaN(t.joints(0)[0][0]));
+        assertFalse(listed[3] || listed[4]);
+        assertFalse(t.person(3) || t.person(4));
+        assertTrue(t.timestampNanos(3) > t.timestampNanos(2) && t.timestampNanos(4) < t.timestampNanos(5));
+    }
+
+    @Test
+    void framesWithOnlyJoints17AreNotAKeypointsFile(@TempDir Path dir) throws Exception {
+        // docs/formats.md: a frame with a person carries its roi and landmarks33 too; lift reads what KeypointsFile reads.
+        Path p = dir.resolve("kp.json");
+        Files.writeString(p, file(1, frame(0, true).replaceAll(", \"roi\": .*, \"joints17\"", ", \"joints17\"")));
+        DecodeException e = assertThrows(DecodeException.class, () -> KeypointTrack.read(p));
+        assertTrue(e.getMessage().contains("frames[0].roi") && e.getMessage().contains(p.toString()), e.getMessage());
     }
 }

@@ -119,6 +119,12 @@ class KeypointsFileTest {
                 + " \"rotationRadians\": 0}, \"landmarks33\": [], \"joints17\": []}]}");
         d = assertThrows(DecodeException.class, () -> KeypointsFile.read(broken));
         assertTrue(d.getMessage().contains("landmarks33"), d.getMessage());
+        Path order = tmp.resolve("order.json");
+        Files.writeString(order, "{\"version\": 1, \"source\": \"x\", \"width\": 10, \"height\": 10, \"frameRateHz\": 30, \"model\": \"lite\","
+                + " \"frames\": [{\"index\": 2, \"timestampNanos\": 0, \"person\": false},"
+                + " {\"index\": 2, \"timestampNanos\": 1, \"person\": false}]}");
+        d = assertThrows(DecodeException.class, () -> KeypointsFile.read(order));
+        assertTrue(d.getMessage().contains("frames[1].index") && d.getMessage().contains("increasing"), d.getMessage());
         Path notJson = tmp.resolve("text.json");
         Files.writeString(notJson, "hello");
         assertThrows(DecodeException.class, () -> KeypointsFile.read(notJson));
