@@ -24,6 +24,7 @@ from hot.data import (CMU_CREDIT, CameraSampler, project, screen_normalise,  # n
                       synthetic_take)
 from hot.flops import count_linear_flops, count_params  # noqa: E402
 from hot.models import build_model, tra_flags  # noqa: E402
+from hot.onnx_weights import onnx_wrapper  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
 
 OPSET = 17
@@ -99,18 +100,9 @@ def main(argv=None):
     x = torch.from_numpy(real)
     hot = cfg["mode"] not in ("baseline", "mlp")
 
-    class Wrap(torch.nn.Module):
-        def __init__(self, m):
-            super().__init__()
-            self.m = m
-
-        def forward(self, k):
-            y = self.m(k)
-            return (y, self.m.last_kept) if hot else y
-
     outputs = ["pose3d", "keptFrames"] if hot else ["pose3d"]
     with torch.no_grad():
-        torch.onnx.export(Wrap(model).eval(), (x,), tmp, opset_version=OPSET, input_names=["keypoints"],
+        torch.onnx.export(onnx_wrapper(model, hot), (x,), tmp, opset_version=OPSET, input_names=["keypoints"],
                           output_names=outputs, do_constant_folding=True)
     model.eval()  # export restores the wrapper's (training) mode on exit; goldens need eval mode
     m = onnx.load(tmp)

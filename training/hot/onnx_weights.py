@@ -18,7 +18,8 @@ from onnx import numpy_helper
 from .models import build_model
 
 
-def _wrap(model, hot):
+def onnx_wrapper(model, hot):
+    """The module exported to ONNX: the lifter, plus the kept frame indices as a second output for a HoT."""
     class Wrap(torch.nn.Module):
         def __init__(self, m):
             super().__init__()
@@ -48,7 +49,7 @@ def anonymous_map(cfg):
     hot = cfg["mode"] not in ("baseline", "mlp")
     buf = io.BytesIO()
     with torch.no_grad():
-        torch.onnx.export(_wrap(model, hot), (torch.zeros(1, F, 17, 2) + 0.1 * torch.randn(1, F, 17, 2),),
+        torch.onnx.export(onnx_wrapper(model, hot), (torch.zeros(1, F, 17, 2) + 0.1 * torch.randn(1, F, 17, 2),),
                           buf, opset_version=17, input_names=["keypoints"],
                           output_names=["pose3d", "keptFrames"] if hot else ["pose3d"], do_constant_folding=True)
     inits = _initializers(onnx.load_from_string(buf.getvalue()))

@@ -140,6 +140,24 @@ public final class JsonCheck {
     }
 
     /**
+     * Checks a frame's {@code index}: an integer in [0, Integer.MAX_VALUE] above the previous frame's.
+     *
+     * @param frame the frame object (not null)
+     * @param at the frame's field path, such as {@code frames[3]} (not null)
+     * @param previous the previous frame's index (-1 for the first frame)
+     * @return the index
+     * @throws InvalidJsonException naming {@code <at>.index} if it is missing, out of range or not increasing
+     */
+    public long increasingIndex(JsonObject frame, String at, long previous) throws InvalidJsonException {
+        long index = integer(frame.get("index"), at + ".index", 0, Integer.MAX_VALUE);
+        if (index <= previous) {
+            throw fail(at + ".index", frame.get("index"),
+                    "increasing indices: one above the previous frame's (" + previous + ")");
+        }
+        return index;
+    }
+
+    /**
      * Requires an element to be an object.
      *
      * @param e the element (may be null)

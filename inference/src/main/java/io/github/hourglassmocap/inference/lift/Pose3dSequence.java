@@ -220,11 +220,7 @@ public record Pose3dSequence(String source, double frameRateHz, String model, St
         for (int k = 0; k < frames.size(); k++) {
             String at = "frames[" + k + "]";
             JsonObject f = c.object(frames.get(k), at);
-            long index = c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE);
-            if (index <= last) {
-                throw c.fail(at + ".index", f.get("index"), "increasing indices: one above the previous frame's (" + last + ")");
-            }
-            last = index;
+            last = c.increasingIndex(f, at, last);
             c.integer(f.get("timestampNanos"), at + ".timestampNanos", Long.MIN_VALUE, Long.MAX_VALUE);
             c.bool(f.get("valid"), at + ".valid");
             c.bool(f.get("interpolated"), at + ".interpolated");

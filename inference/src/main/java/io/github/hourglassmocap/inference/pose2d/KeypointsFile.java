@@ -334,11 +334,7 @@ public final class KeypointsFile {
         for (int k = 0; k < frames.size(); k++) {
             String at = "frames[" + k + "]";
             JsonObject f = c.object(frames.get(k), at);
-            long index = c.integer(f.get("index"), at + ".index", 0, Integer.MAX_VALUE);
-            if (index <= last) {
-                throw c.fail(at + ".index", f.get("index"), "increasing indices: one above the previous frame's (" + last + ")");
-            }
-            last = index;
+            last = c.increasingIndex(f, at, last);
             c.integer(f.get("timestampNanos"), at + ".timestampNanos", 0, Long.MAX_VALUE);
             if (f.has("width")) {
                 c.integer(f.get("width"), at + ".width", 1, MAX_IMAGE_SIZE);
