@@ -59,6 +59,26 @@ class RetargetCommandTest {
     }
 
     @Test
+    void builtInCharactersKeepTheirHandWrittenMapsAndOnlyAUsersModelIsMappedAutomatically() throws Exception {
+        for (String name : new String[] {"jaime", "sinbad", "ninja"}) {
+            Path out = tmp.resolve(name + "/clip.j3o");
+            String[] r = EvalLifterCommandTest.run("retarget", poses.toString(), "--character", name, "--out",
+                    out.toString());
+            assertEquals("0", r[0], r[2]);
+            assertTrue(r[1].contains("built-in map"), r[1]);
+            JsonObject m = JsonParser.parseString(Files.readString(tmp.resolve(name + "/metrics.json"))).getAsJsonObject();
+            assertEquals("built-in", m.get("mapping").getAsString(), name);
+        }
+        // The baked Sinbad, given as a model file, is a user's model: mapped automatically.
+        Path user = tmp.resolve("user/clip.j3o");
+        String[] r = EvalLifterCommandTest.run("retarget", poses.toString(), "--character",
+                tmp.resolve("sinbad/clip.j3o").toString(), "--out", user.toString());
+        assertEquals("0", r[0], r[2]);
+        JsonObject m = JsonParser.parseString(Files.readString(tmp.resolve("user/metrics.json"))).getAsJsonObject();
+        assertEquals("automatic", m.get("mapping").getAsString());
+    }
+
+    @Test
     void livePathAndInPlace() {
         Path out = tmp.resolve("live.j3o");
         Path metrics = tmp.resolve("live-metrics.json");

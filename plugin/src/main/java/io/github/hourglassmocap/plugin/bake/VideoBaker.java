@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -59,6 +58,8 @@ public final class VideoBaker {
     private final BakeOptions options;
     private final BakeProgress progress;
     private volatile PreviewWriter previewWriter;
+    /** Opens the input video; a seam for tests that count the openings. */
+    private VideoOpener opener = VideoFileSource::open;
     private boolean replaceExisting;
     private volatile boolean cancelled;
 
@@ -73,11 +74,15 @@ public final class VideoBaker {
         final Map<String, Path> files = new LinkedHashMap<>();
         String stage = "start";
         String character;
+        /** "built-in" (a hand-written map) or "automatic". */
+        String mapping;
         int keypointFrames;
         /** True once metrics.json says how the run ended. */
         boolean settled;
         /** The full metrics, once the retargeting has given them. */
         Metrics metrics;
+        /** The preview's input half, from the 2D pass to the end of the run (then deleted); or null. */
+        PreviewInput previewInput;
 
         Run(String id, Path video, Path outDir) {
             this.id = id;
@@ -97,15 +102,36 @@ public final class VideoBaker {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
+    /** Opens a video file (the input is opened once per bake). */
+    @FunctionalInterface
+    interface VideoOpener {
+        VideoFileSource open(Path video) throws DecodeException;
+    }
+
+    /** Replaces how the input video is opened (tests). */
+    void setVideoOpener(VideoOpener opener) {
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
     /**
      * Renders preview.mp4 from the bake's outputs; set by callers that can render (needs a display).
      */
     public interface PreviewWriter {
         /**
+         * Says why this machine cannot render the preview, without trying; asked before the 2D pass, which then
+         * does not record the preview's input half for nothing. The default finds no problem.
+         *
+         * @return a one-line reason that says how to get the preview, or null if rendering may work
+         */
+        default String findProblem() {
+            return null;
+        }
+
+        /**
          * Renders the preview.
          *
-         * @param video the input video (not null)
-         * @param keypoints the 2D results, one per frame (not null)
+         * @param input the input half, recorded during the 2D pass: the video with its skeleton, scaled to the
+         *     preview's height (not null, unaffected; the baker deletes it afterwards)
          * @param character the baked character with its clip in its AnimComposer, in memory (not null, unaffected:
          *     the preview renders a copy; clip.j3o is not read back from disk)
          * @param out the preview file to write (not null)
@@ -115,8 +141,7 @@ public final class VideoBaker {
          * @throws BakeCancelledException if {@link #cancel()} stopped it; nothing was written
          * @throws MocapException if rendering or writing failed
          */
-        void write(Path video, List<Keypoints2D> keypoints, Spatial character, Path out, BakeProgress progress)
-                throws MocapException;
+        void write(PreviewInput input, Spatial character, Path out, BakeProgress progress) throws MocapException;
 
         /**
          * Asks a {@link #write} in progress, on another thread, to stop soon and discard its file. Thread-safe.
@@ -219,6 +244,10 @@ public final class VideoBaker {
                 throw new BakeCancelledException("interrupted during " + r.stage + "; kept " + r.files.keySet()
                         + " in " + outDir + " (metrics.json says \"status\": \"interrupted\")");
             }
+        } finally {
+            if (r.previewInput != null) {
+                r.previewInput.close();
+            }
         }
     }
 
@@ -248,14 +277,31 @@ public final class VideoBaker {
         BuiltInCharacters.LoadedCharacter character = BuiltInCharacters.loadCharacter(assets, options.character());
         synchronized (this) {
             r.character = character.name();
+            r.mapping = character.hasHandWrittenMap() ? "built-in" : "automatic";
         }
-        CharacterRig rig = new CharacterRig(io.github.hourglassmocap.plugin.Armatures.getArmature(character.model()),
-                character.map());
+        // The solver poses its own copy of the joints; the character (exported, previewed) stays as loaded.
+        com.jme3.anim.Armature armature = io.github.hourglassmocap.plugin.Armatures.getArmature(character.model());
+        CharacterRig rig = CharacterRig.detached(armature, character.map());
+
+        // Whether to record the preview's input half during the 2D pass: decided before it, as the input is
+        // decoded once.
+        PreviewWriter pw = previewWriter;
+        String previewNote;
+        if (!options.writePreview()) {
+            previewNote = "off";
+        } else if (pw == null) {
+            previewNote = "skipped: no preview renderer was set";
+            LOG.warning("preview.mp4 " + previewNote);
+        } else {
+            String problem = pw.findProblem();
+            previewNote = problem == null ? "pending" : "skipped: " + problem;
+        }
 
         stage(r, "keypoints");
         long t0 = System.nanoTime();
         Path kpFile = outDir.resolve("keypoints.json");
-        Keypoints keypoints = keypoints(video, kpFile, r);
+        Keypoints keypoints = keypoints(video, kpFile, r, "pending".equals(previewNote));
+        r.previewInput = keypoints.preview;
         wrote(r, "keypoints.json", kpFile);
         seconds.put("keypoints", (System.nanoTime() - t0) / 1e9);
         int withPerson = (int) keypoints.frames.stream().filter(Keypoints2D::hasPerson).count();
@@ -276,7 +322,7 @@ public final class VideoBaker {
         long t2 = System.nanoTime();
         progress.update("retarget", 0, poses.frames().size());
         RetargetOptions ro = RetargetOptions.defaults().withInPlace(options.inPlace());
-        ClipBaking.Baked baked = ClipBaking.retarget(rig, poses, ro, CLIP_NAME);
+        ClipBaking.Baked baked = ClipBaking.retarget(rig, armature, poses, ro, CLIP_NAME);
         RetargetResult result = baked.result();
         AnimClip clip = baked.clip();
         progress.update("retarget", poses.frames().size(), poses.frames().size());
@@ -307,16 +353,6 @@ public final class VideoBaker {
         synchronized (this) {
             r.metrics = m;
         }
-        String previewNote;
-        PreviewWriter pw = previewWriter;
-        if (!options.writePreview()) {
-            previewNote = "off";
-        } else if (pw == null) {
-            previewNote = "skipped: no preview renderer was set";
-            LOG.warning("preview.mp4 " + previewNote);
-        } else {
-            previewNote = "pending";
-        }
         boolean previewPending = "pending".equals(previewNote);
         m.write(previewNote, previewPending ? "rendering preview" : "complete", !previewPending);
         wrote(r, "metrics.json", metricsFile);
@@ -326,7 +362,7 @@ public final class VideoBaker {
             long t4 = System.nanoTime();
             Path preview = outDir.resolve("preview.mp4");
             try {
-                pw.write(video, keypoints.frames, character.model(), preview, progress);
+                pw.write(keypoints.preview, character.model(), preview, progress);
                 wrote(r, "preview.mp4", preview);
                 seconds.put("preview", (System.nanoTime() - t4) / 1e9);
                 previewNote = "written";
@@ -351,11 +387,14 @@ public final class VideoBaker {
         final List<Keypoints2D> frames;
         /** What was wrong with the video (VideoFileSource's warning), or null when it decoded cleanly. */
         final String videoDamage;
+        /** The preview's input half, recorded in the same pass; null unless asked for. */
+        final PreviewInput preview;
 
-        Keypoints(KeypointsFile.Header header, List<Keypoints2D> frames, String videoDamage) {
+        Keypoints(KeypointsFile.Header header, List<Keypoints2D> frames, String videoDamage, PreviewInput preview) {
             this.header = header;
             this.frames = frames;
             this.videoDamage = videoDamage;
+            this.preview = preview;
         }
 
         /** Seconds of video the frames cover, by their own timestamps (a variable frame rate included). */
@@ -368,34 +407,49 @@ public final class VideoBaker {
 
     /** The 2D pass alone, as a run of its own writing {@code kpFile} (tests). */
     Keypoints keypoints(Path video, Path kpFile) throws MocapException {
-        return keypoints(video, kpFile, new Run(RunId.next(), video, kpFile.toAbsolutePath().getParent()));
+        return keypoints(video, kpFile, new Run(RunId.next(), video, kpFile.toAbsolutePath().getParent()), false);
     }
 
-    Keypoints keypoints(Path video, Path kpFile, Run run) throws MocapException {
-        int width;
-        int height;
-        double fps;
-        long expected;
-        try (VideoFileSource probe = VideoFileSource.open(video)) {
-            width = probe.width();
-            height = probe.height();
-            fps = probe.frameRateHz();
-            expected = probe.expectedFrameCount();
+    /**
+     * The 2D pass: decodes the video once (opened here, handed to the pipeline's capture thread, which closes it),
+     * writing keypoints.json as the frames come and, when asked, recording the preview's input half.
+     */
+    Keypoints keypoints(Path video, Path kpFile, Run run, boolean recordPreview) throws MocapException {
+        VideoFileSource source = opener.open(video);
+        PreviewInput.Recorder recorder = null;
+        boolean ok = false;
+        try {
+            if (recordPreview) {
+                recorder = PreviewInput.record(source.width(), source.height(), source.frameRateHz());
+            }
+            Keypoints kp = keypoints(source, kpFile, run, recorder);
+            ok = true;
+            return kp;
+        } finally {
+            source.close();
+            if (!ok && recorder != null) {
+                recorder.abort();
+            }
         }
+    }
+
+    private Keypoints keypoints(VideoFileSource source, Path kpFile, Run run, PreviewInput.Recorder recorder)
+            throws MocapException {
+        Path video = run.video;
+        int width = source.width();
+        int height = source.height();
+        double fps = source.frameRateHz();
+        long expected = source.expectedFrameCount();
         KeypointsFile.Header header = new KeypointsFile.Header(video.toString(), width, height, fps,
                 options.pose2dModel().shortName());
         List<Keypoints2D> frames = new ArrayList<>();
         // Written as the frames come, so that a bake stopped in this, its longest, stage keeps what it found.
-        AtomicReference<VideoFileSource> decoded = new AtomicReference<>();
         KeypointsFile.Writer writer = new KeypointsFile.Writer(kpFile, header, run.id);
         try {
-            try (StreamingPipeline p = StreamingPipeline.builder(() -> {
-                VideoFileSource source = VideoFileSource.open(video);
-                decoded.set(source);
-                return source;
-            },
+            try (StreamingPipeline p = StreamingPipeline.builder(() -> source,
                     TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
-                    .mode(PipelineMode.RECORD).keepFrames(false).queueCapacity(4).resultCapacity(16).build()) {
+                    .mode(PipelineMode.RECORD).keepFrames(recorder != null).queueCapacity(4).resultCapacity(16)
+                    .build()) {
                 p.start();
                 while (!p.isExhausted() && !cancelled) {
                     PipelineResult r;
@@ -409,6 +463,9 @@ public final class VideoBaker {
                         Keypoints2D k = r.pose2d().landmarks();
                         frames.add(k);
                         writer.write(k);
+                        if (recorder != null) {
+                            recorder.add(r.frame(), k);
+                        }
                         synchronized (this) {
                             run.keypointFrames = frames.size();
                         }
@@ -437,8 +494,9 @@ public final class VideoBaker {
         } finally {
             writer.abort();
         }
-        VideoFileSource.Damage damage = decoded.get() == null ? null : decoded.get().findDamage();
-        return new Keypoints(header, frames, damage == null ? null : damage.message());
+        VideoFileSource.Damage damage = source.findDamage();
+        return new Keypoints(header, frames, damage == null ? null : damage.message(),
+                recorder == null ? null : recorder.finish());
     }
 
     private Pose3dSequence lift(Keypoints kp, Path kpFile) throws MocapException {
@@ -498,6 +556,7 @@ public final class VideoBaker {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("source", run.video.toString());
             extra.put("character", run.character);
+            extra.put("mapping", run.mapping);
             JsonObject o = result.getMetrics().toJson(extra);
             o.addProperty("runId", run.id);
             JsonObject bake = new JsonObject();

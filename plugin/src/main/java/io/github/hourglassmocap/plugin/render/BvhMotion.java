@@ -70,10 +70,11 @@ public final class BvhMotion implements CharacterMotion {
             throw new MocapException("cannot map character " + character.describe() + " to humanoid bones for BVH "
                     + file + ": " + e.getMessage(), e);
         }
-        CharacterRig rig = new CharacterRig(character.armature(), map);
+        // The solver poses its own copy of the joints; the clip animates the character's.
+        CharacterRig rig = CharacterRig.detached(character.armature(), map);
         RetargetResult result = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(inPlace)).run(source);
         String name = "bvh:" + file.getFileName();
-        AnimClip clip = ClipRecorder.clipOf(result, name, KeyReduction.NONE);
+        AnimClip clip = ClipRecorder.clipOf(result, name, KeyReduction.NONE, character.armature());
         character.addClip(clip);
         return new BvhMotion(file, new ClipMotion(character, name), source.size());
     }
