@@ -416,26 +416,17 @@ public final class VideoBaker {
      */
     Keypoints keypoints(Path video, Path kpFile, Run run, boolean recordPreview) throws MocapException {
         VideoFileSource source = opener.open(video);
-        PreviewInput.Recorder recorder = null;
-        boolean ok = false;
         try {
-            if (recordPreview) {
-                recorder = PreviewInput.record(source.width(), source.height(), source.frameRateHz());
-            }
-            Keypoints kp = keypoints(source, kpFile, run, recorder);
-            ok = true;
-            return kp;
+            return keypoints(source, kpFile, run, recordPreview);
         } finally {
             source.close();
-            if (!ok && recorder != null) {
-                recorder.abort();
-            }
         }
     }
 
-    private Keypoints keypoints(VideoFileSource source, Path kpFile, Run run, PreviewInput.Recorder recorder)
+    private Keypoints keypoints(VideoFileSource source, Path kpFile, Run run, boolean recordPreview)
             throws MocapException {
         Path video = run.video;
+        PreviewInput.Recorder recorder = null;
         int width = source.width();
         int height = source.height();
         double fps = source.frameRateHz();
@@ -448,9 +439,13 @@ public final class VideoBaker {
         try {
             try (StreamingPipeline p = StreamingPipeline.builder(() -> source,
                     TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
-                    .mode(PipelineMode.RECORD).keepFrames(recorder != null).queueCapacity(4).resultCapacity(16)
+                    .mode(PipelineMode.RECORD).keepFrames(recordPreview).queueCapacity(4).resultCapacity(16)
                     .build()) {
                 p.start();
+                if (recordPreview) {
+                    // Started while the 2D stage loads its model, which this thread would otherwise wait for.
+                    recorder = PreviewInput.record(width, height, fps);
+                }
                 while (!p.isExhausted() && !cancelled) {
                     PipelineResult r;
                     try {
@@ -491,12 +486,16 @@ public final class VideoBaker {
                 throw new DecodeException(video + " holds no frames");
             }
             writer.close();
+            VideoFileSource.Damage damage = source.findDamage();
+            PreviewInput preview = recorder == null ? null : recorder.finish();
+            recorder = null;
+            return new Keypoints(header, frames, damage == null ? null : damage.message(), preview);
         } finally {
             writer.abort();
+            if (recorder != null) {
+                recorder.abort();
+            }
         }
-        VideoFileSource.Damage damage = source.findDamage();
-        return new Keypoints(header, frames, damage == null ? null : damage.message(),
-                recorder == null ? null : recorder.finish());
     }
 
     private Pose3dSequence lift(Keypoints kp, Path kpFile) throws MocapException {
