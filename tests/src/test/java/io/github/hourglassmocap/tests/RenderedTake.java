@@ -2,10 +2,10 @@ package io.github.hourglassmocap.tests;
 
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
-import io.github.hourglassmocap.plugin.render.GroundTruthFile;
-import io.github.hourglassmocap.plugin.render.SyntheticRender;
-import io.github.hourglassmocap.plugin.render.SyntheticRenderOptions;
-import io.github.hourglassmocap.plugin.render.TruthFrame;
+import io.github.hourglassmocap.plugin.internal.render.GroundTruthFile;
+import io.github.hourglassmocap.plugin.internal.render.SyntheticRender;
+import io.github.hourglassmocap.plugin.internal.render.SyntheticRenderOptions;
+import io.github.hourglassmocap.plugin.internal.render.TruthFrame;
 import io.github.hourglassmocap.retarget.record.ClipRecorder;
 import io.github.hourglassmocap.retarget.record.KeyReduction;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * run left are removed, a folder another running bake is writing to is refused, and a folder holding an earlier
  * bake's outputs is refused unless the caller asks to replace them, in which case they are deleted first.
  */
-public final class BakeFolder {
+final class BakeFolder {
     private static final Logger LOG = Logger.getLogger(BakeFolder.class.getName());
 
     /** Every file a bake writes, in the order it writes them. */

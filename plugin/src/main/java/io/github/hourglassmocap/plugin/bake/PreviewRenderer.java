@@ -27,10 +27,10 @@ import io.github.hourglassmocap.inference.video.Frame;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.inference.video.VideoWriter;
 import io.github.hourglassmocap.plugin.Armatures;
-import io.github.hourglassmocap.plugin.render.OffscreenRenderer;
-import io.github.hourglassmocap.plugin.render.OffscreenScene;
-import io.github.hourglassmocap.plugin.render.RenderedFrame;
-import io.github.hourglassmocap.plugin.render.RendererUnavailableException;
+import io.github.hourglassmocap.plugin.internal.render.OffscreenRenderer;
+import io.github.hourglassmocap.plugin.internal.render.OffscreenScene;
+import io.github.hourglassmocap.plugin.internal.render.RenderedFrame;
+import io.github.hourglassmocap.plugin.internal.render.RendererUnavailableException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 

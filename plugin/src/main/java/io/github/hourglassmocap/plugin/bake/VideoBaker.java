@@ -23,7 +23,7 @@ import io.github.hourglassmocap.inference.pipeline.TrackerStage;
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
 import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
-import io.github.hourglassmocap.plugin.ClipFiles;
+import io.github.hourglassmocap.plugin.internal.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;

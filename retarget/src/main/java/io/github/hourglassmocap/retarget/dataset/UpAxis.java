@@ -27,7 +27,7 @@ import java.util.Locale;
  * @param sign +1 or -1
  * @param evidence what decided it: "motion", "floor", "rest pose" or "default"
  */
-public record UpAxis(int axis, int sign, String evidence) {
+record UpAxis(int axis, int sign, String evidence) {
     /** The share of the mean body direction an axis must carry to decide. */
     static final double DECISIVE = 0.6;
 

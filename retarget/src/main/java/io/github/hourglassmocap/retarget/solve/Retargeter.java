@@ -22,7 +22,7 @@ import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
  * the map does not name keep their rest local rotation. Stateless apart from the rig; not thread-safe
  * because the rig is not.
  */
-public final class Retargeter {
+final class Retargeter {
     /** Below this bend the limb plane is unknown and the twist comes from the parent. */
     private static final float BEND_MIN = 8f * FastMath.DEG_TO_RAD;
     /** Above this bend the twist comes fully from the limb plane. */
