@@ -6,7 +6,7 @@ import com.jme3.asset.DesktopAssetManager;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.internal.io.AtomicFiles;
 import io.github.hourglassmocap.retarget.export.BvhClipExporter;
 import io.github.hourglassmocap.retarget.export.GlbExporter;
 import io.github.hourglassmocap.retarget.export.J3oExporter;

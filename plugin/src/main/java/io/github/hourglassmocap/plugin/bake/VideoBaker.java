@@ -9,7 +9,7 @@ import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.RunId;
+import io.github.hourglassmocap.inference.internal.io.RunId;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.lift.ClipLifter;
 import io.github.hourglassmocap.inference.lift.KeypointTrack;

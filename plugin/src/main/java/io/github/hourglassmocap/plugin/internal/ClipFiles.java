@@ -3,7 +3,7 @@ package io.github.hourglassmocap.plugin.internal;
 import com.jme3.anim.AnimClip;
 import com.jme3.export.binary.BinaryExporter;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

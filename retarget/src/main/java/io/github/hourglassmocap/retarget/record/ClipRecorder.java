@@ -8,7 +8,7 @@ import com.jme3.anim.TransformTrack;
 import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
-import io.github.hourglassmocap.retarget.filter.QuaternionSequences;
+import io.github.hourglassmocap.retarget.internal.filter.QuaternionSequences;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
 import io.github.hourglassmocap.retarget.solve.RigPose;
 import java.util.ArrayList;

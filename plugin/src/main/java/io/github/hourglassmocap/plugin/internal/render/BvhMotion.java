@@ -2,8 +2,8 @@ package io.github.hourglassmocap.plugin.internal.render;
 
 import com.jme3.anim.AnimClip;
 import io.github.hourglassmocap.inference.MocapException;
-import io.github.hourglassmocap.retarget.dataset.BvhTake17;
-import io.github.hourglassmocap.retarget.dataset.Take17;
+import io.github.hourglassmocap.retarget.internal.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.internal.dataset.Take17;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMapException;
 import io.github.hourglassmocap.retarget.record.ClipRecorder;
