@@ -62,23 +62,10 @@ public final class VideoWriter implements AutoCloseable {
      * @param codec the encoder (null: the container's default, see {@link VideoWriter#defaultCodec(String)})
      * @param bitRate target bits per second (0: chosen from the size, rate and codec; ignored by MJPEG and
      *     FFV1, which use a fixed quality; &ge;0)
-     * @param intraOnly every frame a keyframe: no motion search, so encoding costs about half (MPEG-4 part 2,
-     *     640x480: 1.4 against 2.7 ms a frame, measured in one run) for a file about twice as large; for
-     *     temporary files written on a busy thread (MJPEG and FFV1 are intra-only anyway)
      */
-    public record Options(VideoCodec codec, int bitRate, boolean intraOnly) {
+    public record Options(VideoCodec codec, int bitRate) {
         /** The defaults: container's codec, automatic bit rate. */
         public static final Options DEFAULT = new Options(null, 0);
-
-        /**
-         * Settings with keyframes at about one a second.
-         *
-         * @param codec the encoder (null: the container's default)
-         * @param bitRate target bits per second (0: automatic; &ge;0)
-         */
-        public Options(VideoCodec codec, int bitRate) {
-            this(codec, bitRate, false);
-        }
 
         /**
          * Validates the bit rate.
@@ -165,7 +152,7 @@ public final class VideoWriter implements AutoCloseable {
         }
         Path temp = AtomicFiles.temporarySibling(target);
         VideoWriter writer = new VideoWriter(target, temp, width, height, frameRateHz, codec);
-        writer.start(muxer, options.bitRate(), options.intraOnly());
+        writer.start(muxer, options.bitRate());
         return writer;
     }
 
@@ -207,14 +194,14 @@ public final class VideoWriter implements AutoCloseable {
         }
     }
 
-    private void start(String muxer, int bitRate, boolean intraOnly) throws MocapIOException {
+    private void start(String muxer, int bitRate) throws MocapIOException {
         FfmpegSupport.init();
         FFmpegFrameRecorder r = new FFmpegFrameRecorder(temp.toString(), encodedWidth, encodedHeight, 0);
         r.setFormat(muxer);
         r.setVideoCodecName(codec.encoderName());
         r.setPixelFormat(codec.pixelFormat());
         r.setFrameRate(frameRateHz);
-        r.setGopSize(intraOnly ? 1 : Math.max(1, (int) Math.round(frameRateHz)));
+        r.setGopSize(Math.max(1, (int) Math.round(frameRateHz)));
         switch (codec) {
             case MJPEG -> r.setVideoQuality(3);
             case FFV1 -> r.setVideoBitrate(0);

@@ -24,7 +24,6 @@ import com.jme3.scene.Spatial;
 import com.jme3.scene.shape.Quad;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.video.Frame;
-import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.inference.video.VideoWriter;
 import io.github.hourglassmocap.plugin.Armatures;
 import io.github.hourglassmocap.plugin.internal.render.OffscreenRenderer;
@@ -37,8 +36,8 @@ import java.nio.file.Path;
 /**
  * Renders preview.mp4: the input video with the 2D skeleton drawn on it, and beside it the baked character
  * playing its clip, rendered offscreen (needs a display; under {@code xvfb-run} on a headless machine). The
- * preview is as high as its {@link PreviewInput} (at most {@value PreviewInput#MAX_HEIGHT} pixels); the input half
- * was recorded during the bake's 2D pass, so the input video is not decoded again.
+ * preview is as high as its {@link PreviewInput} (at most {@value PreviewInput#MAX_HEIGHT} pixels), which decodes
+ * the input again on the file the bake's 2D pass opened.
  */
 public final class PreviewRenderer implements VideoBaker.PreviewWriter {
     /** How to get the preview, appended to every "cannot render here" message. */
@@ -109,17 +108,13 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         }
         boolean done = false;
         VideoWriter writer = null;
-        try (OffscreenRenderer<Void> renderer = started;
-                VideoFileSource src = VideoFileSource.open(input.video())) {
+        try (OffscreenRenderer<Void> renderer = started) {
             writer = VideoWriter.open(out, outW, h, input.frameRateHz());
             int i = 0;
-            Frame f;
-            while ((f = src.grab()) != null) {
+            while (input.next(canvas, outW * 3)) {
                 if (cancelled) {
                     throw new BakeCancelledException("preview cancelled at frame " + i);
                 }
-                PreviewInput.blitScaled(f.pixels(), f.width(), f.height(), f.strideBytes(), canvas, outW * 3, 0,
-                        leftW, h);
                 RenderedFrame<Void> r = renderer.render(i, input.secondsAt(i));
                 Frame rf = r.frame();
                 PreviewInput.blitScaled(rf.pixels(), rf.width(), rf.height(), rf.strideBytes(), canvas, outW * 3,

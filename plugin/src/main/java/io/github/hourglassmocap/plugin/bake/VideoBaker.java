@@ -22,6 +22,8 @@ import io.github.hourglassmocap.inference.pipeline.StreamingPipeline;
 import io.github.hourglassmocap.inference.pipeline.TrackerStage;
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
 import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
+import io.github.hourglassmocap.inference.video.Frame;
+import io.github.hourglassmocap.inference.video.FrameSource;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.plugin.internal.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
@@ -81,7 +83,7 @@ public final class VideoBaker {
         boolean settled;
         /** The full metrics, once the retargeting has given them. */
         Metrics metrics;
-        /** The preview's input half, from the 2D pass to the end of the run (then deleted); or null. */
+        /** The preview's input half (the input, still open), from the 2D pass to the end of the run; or null. */
         PreviewInput previewInput;
 
         Run(String id, Path video, Path outDir) {
@@ -119,7 +121,7 @@ public final class VideoBaker {
     public interface PreviewWriter {
         /**
          * Says why this machine cannot render the preview, without trying; asked before the 2D pass, which then
-         * does not record the preview's input half for nothing. The default finds no problem.
+         * closes the input as soon as it is done. The default finds no problem.
          *
          * @return a one-line reason that says how to get the preview, or null if rendering may work
          */
@@ -130,8 +132,8 @@ public final class VideoBaker {
         /**
          * Renders the preview.
          *
-         * @param input the input half, recorded during the 2D pass: the video with its skeleton, scaled to the
-         *     preview's height (not null, unaffected; the baker deletes it afterwards)
+         * @param input the input half: the video the 2D pass decoded, on the same opened file, drawn with its
+         *     skeleton and scaled to the preview's height (not null; read it once; the baker closes it afterwards)
          * @param character the baked character with its clip in its AnimComposer, in memory (not null, unaffected:
          *     the preview renders a copy; clip.j3o is not read back from disk)
          * @param out the preview file to write (not null)
@@ -283,8 +285,7 @@ public final class VideoBaker {
         com.jme3.anim.Armature armature = io.github.hourglassmocap.plugin.Armatures.getArmature(character.model());
         CharacterRig rig = CharacterRig.detached(armature, character.map());
 
-        // Whether to record the preview's input half during the 2D pass: decided before it, as the input is
-        // decoded once.
+        // Whether the input stays open after the 2D pass, for the preview: decided before it, as it is opened once.
         PreviewWriter pw = previewWriter;
         String previewNote;
         if (!options.writePreview()) {
@@ -387,7 +388,7 @@ public final class VideoBaker {
         final List<Keypoints2D> frames;
         /** What was wrong with the video (VideoFileSource's warning), or null when it decoded cleanly. */
         final String videoDamage;
-        /** The preview's input half, recorded in the same pass; null unless asked for. */
+        /** The input kept open for the preview's input half; null unless asked for. */
         final PreviewInput preview;
 
         Keypoints(KeypointsFile.Header header, List<Keypoints2D> frames, String videoDamage, PreviewInput preview) {
@@ -411,22 +412,59 @@ public final class VideoBaker {
     }
 
     /**
-     * The 2D pass: decodes the video once (opened here, handed to the pipeline's capture thread, which closes it),
-     * writing keypoints.json as the frames come and, when asked, recording the preview's input half.
+     * The 2D pass: opens the video (the bake's one opening) and decodes it on the pipeline's capture thread, writing
+     * keypoints.json as the frames come. When the preview is wanted, the source stays open for it (it rewinds and
+     * decodes it again: {@link PreviewInput}); else it is closed.
      */
-    Keypoints keypoints(Path video, Path kpFile, Run run, boolean recordPreview) throws MocapException {
+    Keypoints keypoints(Path video, Path kpFile, Run run, boolean keepForPreview) throws MocapException {
         VideoFileSource source = opener.open(video);
+        boolean kept = false;
         try {
-            return keypoints(source, kpFile, run, recordPreview);
+            Keypoints kp = keypoints(source, kpFile, run);
+            if (keepForPreview) {
+                kp = new Keypoints(kp.header, kp.frames, kp.videoDamage, new PreviewInput(source, kp.frames));
+                kept = true;
+            }
+            return kp;
         } finally {
-            source.close();
+            if (!kept) {
+                source.close();
+            }
         }
     }
 
-    private Keypoints keypoints(VideoFileSource source, Path kpFile, Run run, boolean recordPreview)
-            throws MocapException {
+    /** A view of the source that the pipeline's capture thread closes without closing the source. */
+    private static FrameSource unclosed(VideoFileSource source) {
+        return new FrameSource() {
+            @Override
+            public Frame grab() throws DecodeException {
+                return source.grab();
+            }
+
+            @Override
+            public double frameRateHz() {
+                return source.frameRateHz();
+            }
+
+            @Override
+            public boolean isLive() {
+                return source.isLive();
+            }
+
+            @Override
+            public String describe() {
+                return source.describe();
+            }
+
+            @Override
+            public void close() {
+                // the baker closes the source: the preview decodes it again
+            }
+        };
+    }
+
+    private Keypoints keypoints(VideoFileSource source, Path kpFile, Run run) throws MocapException {
         Path video = run.video;
-        PreviewInput.Recorder recorder = null;
         int width = source.width();
         int height = source.height();
         double fps = source.frameRateHz();
@@ -437,15 +475,10 @@ public final class VideoBaker {
         // Written as the frames come, so that a bake stopped in this, its longest, stage keeps what it found.
         KeypointsFile.Writer writer = new KeypointsFile.Writer(kpFile, header, run.id);
         try {
-            try (StreamingPipeline p = StreamingPipeline.builder(() -> source,
+            try (StreamingPipeline p = StreamingPipeline.builder(() -> unclosed(source),
                     TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
-                    .mode(PipelineMode.RECORD).keepFrames(recordPreview).queueCapacity(4).resultCapacity(16)
-                    .build()) {
+                    .mode(PipelineMode.RECORD).keepFrames(false).queueCapacity(4).resultCapacity(16).build()) {
                 p.start();
-                if (recordPreview) {
-                    // Started while the 2D stage loads its model, which this thread would otherwise wait for.
-                    recorder = PreviewInput.record(width, height, fps);
-                }
                 while (!p.isExhausted() && !cancelled) {
                     PipelineResult r;
                     try {
@@ -458,9 +491,6 @@ public final class VideoBaker {
                         Keypoints2D k = r.pose2d().landmarks();
                         frames.add(k);
                         writer.write(k);
-                        if (recorder != null) {
-                            recorder.add(r.frame(), k);
-                        }
                         synchronized (this) {
                             run.keypointFrames = frames.size();
                         }
@@ -487,14 +517,9 @@ public final class VideoBaker {
             }
             writer.close();
             VideoFileSource.Damage damage = source.findDamage();
-            PreviewInput preview = recorder == null ? null : recorder.finish();
-            recorder = null;
-            return new Keypoints(header, frames, damage == null ? null : damage.message(), preview);
+            return new Keypoints(header, frames, damage == null ? null : damage.message(), null);
         } finally {
             writer.abort();
-            if (recorder != null) {
-                recorder.abort();
-            }
         }
     }
 

@@ -3,15 +3,23 @@ package io.github.hourglassmocap.plugin.bake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
-import io.github.hourglassmocap.inference.video.Frame;
+import io.github.hourglassmocap.inference.video.VideoCodec;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
+import io.github.hourglassmocap.inference.video.VideoWriter;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PreviewInputTest {
+    @TempDir
+    Path dir;
+
     @Test
     void blitScalesIntoItsRegionOnly() {
         int sw = 641;
@@ -41,53 +49,41 @@ class PreviewInputTest {
     }
 
     @Test
-    void recordsTheScaledFramesAndTheirTimesAndDeletesThemOnClose() throws Exception {
+    void drawsTheInputAgainScaledOnTheSourceThe2dPassReadAndClosesIt() throws Exception {
         int w = 641;
         int h = 601;
-        PreviewInput.Recorder rec = PreviewInput.record(w, h, 25);
-        long[] ts = {1_000_000_000L, 1_040_000_000L, 1_100_000_000L};
-        for (int i = 0; i < ts.length; i++) {
-            ByteBuffer px = ByteBuffer.allocateDirect(w * h * 3);
-            for (int j = 0; j < w * h * 3; j++) {
-                px.put(j, (byte) (40 + 60 * i));
+        Path file = dir.resolve("in.mkv");
+        try (VideoWriter vw = VideoWriter.open(file, w, h, 25, new VideoWriter.Options(VideoCodec.FFV1, 0))) {
+            for (int i = 0; i < 3; i++) {
+                byte[] px = new byte[w * h * 3];
+                java.util.Arrays.fill(px, (byte) (40 + 60 * i));
+                vw.write(px);
             }
-            rec.add(new Frame(w, h, w * 3, px, ts[i], i), Keypoints2D.noPerson(i, ts[i], w, h, true));
         }
-        PreviewInput in = rec.finish();
-        try {
-            assertEquals(480, in.height(), "scaled to the preview's height");
-            assertEquals(512, in.width(), "641 x 480 / 601 = 511.9, made even");
-            assertEquals(3, in.frameCount());
-            assertEquals(25.0, in.frameRateHz(), 1e-9);
-            assertEquals(0.0, in.secondsAt(0), 1e-9);
-            assertEquals(0.1, in.secondsAt(2), 1e-9, "the input's own times, not frame / rate");
-            assertEquals(0.1, in.secondsAt(7), 1e-9, "clamped to the last frame");
-            try (VideoFileSource src = VideoFileSource.open(in.video())) {
-                assertEquals(512, src.width());
-                assertEquals(480, src.height());
-                int n = 0;
-                Frame f;
-                while ((f = src.grab()) != null) {
-                    int blue = f.pixels().get(f.strideBytes() * 240 + 3 * 256) & 0xff;
-                    assertEquals(40 + 60 * n, blue, 6, "frame " + n + " grey level (lossy codec)");
-                    n++;
-                }
-                assertEquals(3, n);
-            }
-        } finally {
-            in.close();
+        VideoFileSource src = VideoFileSource.open(file);
+        List<Keypoints2D> kp = new ArrayList<>();
+        long[] ts = {0L, 40_000_000L, 100_000_000L};
+        for (int i = 0; src.grab() != null; i++) {
+            kp.add(Keypoints2D.noPerson(i, ts[i], w, h, true));
         }
-        assertFalse(Files.exists(in.video()), "close() deletes the recording");
+        PreviewInput in = new PreviewInput(src, kp);
+        assertEquals(480, in.height(), "scaled to the preview's height");
+        assertEquals(512, in.width(), "641 x 480 / 601 = 511.9, made even");
+        assertEquals(3, in.frameCount());
+        assertEquals(25.0, in.frameRateHz(), 1e-9);
+        assertEquals(0.1, in.secondsAt(2), 1e-9, "the input's own times, not frame / rate");
+        assertEquals(0.1, in.secondsAt(7), 1e-9, "clamped to the last frame");
+        int stride = 700 * 3;
+        ByteBuffer canvas = ByteBuffer.allocateDirect(stride * 480);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(in.next(canvas, stride), "frame " + i);
+            assertEquals(40 + 60 * i, canvas.get(240 * stride + 3 * 256) & 0xff, "frame " + i + " grey level");
+            assertEquals(0, canvas.get(240 * stride + 3 * 600) & 0xff, "right of the panel untouched");
+        }
+        assertFalse(in.next(canvas, stride), "the end of the input");
         in.close();
-    }
-
-    @Test
-    void anAbortedRecordingLeavesNoFile() throws Exception {
-        PreviewInput.Recorder rec = PreviewInput.record(64, 48, 30);
-        ByteBuffer px = ByteBuffer.allocateDirect(64 * 48 * 3);
-        rec.add(new Frame(64, 48, 64 * 3, px, 0, 0), Keypoints2D.noPerson(0, 0, 64, 48, true));
-        rec.abort();
-        assertThrows(IllegalStateException.class, () -> rec.add(new Frame(64, 48, 64 * 3, px, 1, 1),
-                Keypoints2D.noPerson(1, 1, 64, 48, true)));
+        in.close();
+        assertThrows(IllegalStateException.class, src::grab, "close() closes the source");
+        assertThrows(IllegalStateException.class, () -> in.next(canvas, stride));
     }
 }

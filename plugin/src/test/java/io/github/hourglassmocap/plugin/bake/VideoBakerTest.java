@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import java.net.URL;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,18 +66,17 @@ class VideoBakerTest {
             return VideoFileSource.open(video);
         });
         int[] previewFrames = {-1};
-        Path[] recording = new Path[1];
+        PreviewInput[] given = new PreviewInput[1];
         baker.setPreviewWriter((input, character, out, progress) -> {
-            recording[0] = input.video();
+            given[0] = input;
             assertEquals(480, input.height());
             assertEquals(640, input.width());
-            try (VideoFileSource src = VideoFileSource.open(input.video())) {
-                int n = 0;
-                while (src.grab() != null) {
-                    n++;
-                }
-                previewFrames[0] = n;
+            ByteBuffer canvas = ByteBuffer.allocateDirect(640 * 480 * 3);
+            int n = 0;
+            while (input.next(canvas, 640 * 3)) {
+                n++;
             }
+            previewFrames[0] = n;
             assertEquals(previewFrames[0], input.frameCount());
             assertEquals((input.frameCount() - 1) / 30.0, input.secondsAt(input.frameCount() - 1), 1e-6);
             try {
@@ -88,7 +89,9 @@ class VideoBakerTest {
         assertEquals(List.of(sample), opened, "the input video is opened once per bake");
         assertEquals(r.frames(), previewFrames[0], "the preview's input half holds every frame of the 2D pass");
         assertTrue(r.files().containsKey("preview.mp4"));
-        assertFalse(Files.exists(recording[0]), "the recording is deleted after the preview");
+        ByteBuffer canvas = ByteBuffer.allocateDirect(640 * 480 * 3);
+        assertThrows(IllegalStateException.class, () -> given[0].next(canvas, 640 * 3),
+                "the baker closes the input after the preview");
     }
 
     @Test
