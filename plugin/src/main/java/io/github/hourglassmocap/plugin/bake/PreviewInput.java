@@ -4,6 +4,7 @@ import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
 import io.github.hourglassmocap.inference.pose2d.SkeletonOverlay;
 import io.github.hourglassmocap.inference.video.Frame;
+import io.github.hourglassmocap.inference.video.FrameSource;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -44,6 +45,39 @@ public final class PreviewInput implements AutoCloseable {
         }
         this.height = even(Math.min(MAX_HEIGHT, source.height()));
         this.width = even((int) Math.round((double) source.width() * height / source.height()));
+    }
+
+    /**
+     * A view of a source whose {@code close()} does nothing: for the bake's 2D pass, whose pipeline closes its
+     * source on the capture thread, while the source stays open for the preview.
+     */
+    static FrameSource unclosed(VideoFileSource source) {
+        return new FrameSource() {
+            @Override
+            public Frame grab() throws DecodeException {
+                return source.grab();
+            }
+
+            @Override
+            public double frameRateHz() {
+                return source.frameRateHz();
+            }
+
+            @Override
+            public boolean isLive() {
+                return source.isLive();
+            }
+
+            @Override
+            public String describe() {
+                return source.describe();
+            }
+
+            @Override
+            public void close() {
+                // the baker closes the source: the preview decodes it again
+            }
+        };
     }
 
     static int even(int v) {

@@ -22,8 +22,6 @@ import io.github.hourglassmocap.inference.pipeline.StreamingPipeline;
 import io.github.hourglassmocap.inference.pipeline.TrackerStage;
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
 import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
-import io.github.hourglassmocap.inference.video.Frame;
-import io.github.hourglassmocap.inference.video.FrameSource;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.plugin.internal.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
@@ -433,36 +431,6 @@ public final class VideoBaker {
         }
     }
 
-    /** A view of the source that the pipeline's capture thread closes without closing the source. */
-    private static FrameSource unclosed(VideoFileSource source) {
-        return new FrameSource() {
-            @Override
-            public Frame grab() throws DecodeException {
-                return source.grab();
-            }
-
-            @Override
-            public double frameRateHz() {
-                return source.frameRateHz();
-            }
-
-            @Override
-            public boolean isLive() {
-                return source.isLive();
-            }
-
-            @Override
-            public String describe() {
-                return source.describe();
-            }
-
-            @Override
-            public void close() {
-                // the baker closes the source: the preview decodes it again
-            }
-        };
-    }
-
     private Keypoints keypoints(VideoFileSource source, Path kpFile, Run run) throws MocapException {
         Path video = run.video;
         int width = source.width();
@@ -475,7 +443,7 @@ public final class VideoBaker {
         // Written as the frames come, so that a bake stopped in this, its longest, stage keeps what it found.
         KeypointsFile.Writer writer = new KeypointsFile.Writer(kpFile, header, run.id);
         try {
-            try (StreamingPipeline p = StreamingPipeline.builder(() -> unclosed(source),
+            try (StreamingPipeline p = StreamingPipeline.builder(() -> PreviewInput.unclosed(source),
                     TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
                     .mode(PipelineMode.RECORD).keepFrames(false).queueCapacity(4).resultCapacity(16).build()) {
                 p.start();
