@@ -11,6 +11,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+# The app stands for a user of the public API: it must not reach into the implementation packages.
+if grep -rnE 'io\.github\.hourglassmocap\.[a-z.]*\binternal\b' "$here/src"; then
+  echo "consumer-app: FAILED: the app uses an internal package (above); use the public API (docs/plugin.md)" >&2
+  exit 1
+fi
 repo="${M2_CONSUMER_REPO:-/tmp/m2-consumer}"
 offline="${MVN_OFFLINE--o}"
 if [ ! -d "$repo" ]; then

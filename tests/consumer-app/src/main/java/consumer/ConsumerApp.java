@@ -1,5 +1,6 @@
 package consumer;
 
+import com.jme3.anim.AnimClip;
 import com.jme3.anim.Armature;
 import com.jme3.app.SimpleApplication;
 import com.jme3.export.binary.BinaryExporter;
@@ -14,10 +15,13 @@ import io.github.hourglassmocap.inference.lift.PoseLifter;
 import io.github.hourglassmocap.inference.lift.ShippedLifters;
 import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import io.github.hourglassmocap.plugin.Armatures;
+import io.github.hourglassmocap.plugin.ClipExporter;
 import io.github.hourglassmocap.plugin.MocapControl;
 import io.github.hourglassmocap.plugin.MocapStages;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.record.ClipRecorder;
+import io.github.hourglassmocap.retarget.record.KeyReduction;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +36,9 @@ import java.util.logging.Logger;
 /**
  * A tiny jME application that depends on hourglass-mocap's installed artifacts only: it finds the shipped lifter
  * and the joint table on the classpath (no checkout, no mocap.home), lifts hand-made 2D poses with it, drives
- * Jaime through a MocapControl, then checks that a clone and a j3o round trip of the character still follow.
+ * Jaime through a MocapControl, records the take into a clip and writes it with the standard exporters, then
+ * checks that a clone and a j3o round trip of the character still follow. It uses the public API only (no
+ * package named {@code internal}; run.sh refuses one).
  * Headless (no window). Exits 0 when every check passes, 1 otherwise, naming the failed check.
  */
 public final class ConsumerApp extends SimpleApplication {
@@ -126,6 +132,27 @@ public final class ConsumerApp extends SimpleApplication {
         check(cc.armature() == Armatures.getArmature(clone) && cloneSwung > 30
                 && originalArm.distance(upperArm(Armatures.getArmature(jaime))) < 1e-4f,
                 "a clone follows on its own and leaves the original alone (swung " + cloneSwung + " degrees)");
+
+        // Recording and the exporters, through the public API: the armature sampled after each pose into a clip,
+        // written as BVH and glTF binary by the standard ClipExporters.
+        ClipRecorder recorder = ClipRecorder.allJoints(Armatures.getArmature(jaime));
+        long frame = 1000;
+        for (int i = 0; i < 30; i++) {
+            control.setPose(sample(frame++, i % 2 == 0 ? spread : down));
+            control.update(1 / 30f);
+            recorder.record(i / 30.0);
+        }
+        AnimClip take = recorder.build("take", KeyReduction.NONE);
+        Path out = Files.createTempDirectory("consumer-take");
+        for (ClipExporter exporter : List.of(ClipExporter.bvh(30), ClipExporter.glb(assetManager))) {
+            Path file = out.resolve("take." + exporter.extension());
+            exporter.export(take, jaime, file);
+            check(Files.size(file) > 1000, "the " + exporter.extension() + " exporter wrote " + file + " ("
+                    + Files.size(file) + " bytes)");
+            Files.delete(file);
+        }
+        Files.delete(out);
+        check(Math.abs(take.getLength() - 29 / 30.0) < 1e-3, "the recorded clip lasts the take: " + take.getLength() + " s");
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         BinaryExporter.getInstance().save(jaime, bytes);

@@ -1,7 +1,7 @@
 package io.github.hourglassmocap.cli;
 
 import io.github.hourglassmocap.inference.MocapException;
-import io.github.hourglassmocap.retarget.dataset.DatasetBuilder;
+import io.github.hourglassmocap.retarget.internal.dataset.DatasetBuilder;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMapFile;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package io.github.hourglassmocap.cli;
 
 import io.github.hourglassmocap.inference.MocapException;
-import io.github.hourglassmocap.retarget.fuzz.InputFuzzer;
+import io.github.hourglassmocap.retarget.internal.fuzz.InputFuzzer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

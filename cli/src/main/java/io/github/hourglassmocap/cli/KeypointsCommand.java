@@ -3,7 +3,7 @@ package io.github.hourglassmocap.cli;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.RunId;
+import io.github.hourglassmocap.inference.internal.io.RunId;
 import io.github.hourglassmocap.inference.model.ModelStore;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;

@@ -1,11 +1,11 @@
 package io.github.hourglassmocap.cli;
 
 import io.github.hourglassmocap.inference.MocapException;
-import io.github.hourglassmocap.plugin.render.BackgroundStyle;
-import io.github.hourglassmocap.plugin.render.CameraSpec;
-import io.github.hourglassmocap.plugin.render.RenderCharacter;
-import io.github.hourglassmocap.plugin.render.SyntheticRender;
-import io.github.hourglassmocap.plugin.render.SyntheticRenderOptions;
+import io.github.hourglassmocap.plugin.internal.render.BackgroundStyle;
+import io.github.hourglassmocap.plugin.internal.render.CameraSpec;
+import io.github.hourglassmocap.plugin.internal.render.RenderCharacter;
+import io.github.hourglassmocap.plugin.internal.render.SyntheticRender;
+import io.github.hourglassmocap.plugin.internal.render.SyntheticRenderOptions;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import java.io.PrintWriter;
 import java.nio.file.Files;

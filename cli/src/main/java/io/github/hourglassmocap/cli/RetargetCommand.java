@@ -6,7 +6,7 @@ import com.jme3.asset.DesktopAssetManager;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.internal.io.AtomicFiles;
 import io.github.hourglassmocap.retarget.export.BvhClipExporter;
 import io.github.hourglassmocap.retarget.export.GlbExporter;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
@@ -15,7 +15,6 @@ import io.github.hourglassmocap.retarget.humanoid.HumanoidMapFile;
 import io.github.hourglassmocap.retarget.record.ClipRecorder;
 import io.github.hourglassmocap.retarget.record.KeyReduction;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
-import io.github.hourglassmocap.retarget.solve.CharacterMapping;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.LiveRetargeter;
 import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
@@ -89,11 +88,15 @@ public final class RetargetCommand implements Callable<Integer> {
         try {
             Logger.getLogger("com.jme3").setLevel(Level.SEVERE);
             AssetManager assets = new DesktopAssetManager(true);
-            Spatial model = BuiltInCharacters.loadCharacter(assets, character).model();
+            BuiltInCharacters.LoadedCharacter loaded = BuiltInCharacters.loadCharacter(assets, character);
+            Spatial model = loaded.model();
             var armature = BuiltInCharacters.findSkinning(model).getArmature();
-            HumanoidMap map = CharacterMapping.map(character, armature,
-                    mapping != null ? HumanoidMapFile.read(mapping) : Map.of());
-            CharacterRig rig = new CharacterRig(armature, map);
+            // A built-in humanoid keeps its hand-written map; only a user's model is mapped automatically.
+            HumanoidMap map = loaded.map(mapping != null ? HumanoidMapFile.read(mapping) : Map.of());
+            String mapKind = (loaded.hasHandWrittenMap() ? "built-in" : "automatic")
+                    + (mapping != null ? " + " + mapping.getFileName() : "");
+            // The solver poses its own copy of the joints; the clip animates the character's.
+            CharacterRig rig = CharacterRig.detached(armature, map);
             // Lifted motion faces the camera; the retargeters turn it to the rig's facing.
             SourceSequence source = SourceSequence.read(poses);
             RetargetOptions options = RetargetOptions.defaults().withInPlace(inPlace).withFootLocking(!noFootLock)
@@ -104,7 +107,7 @@ public final class RetargetCommand implements Callable<Integer> {
             double ms = (System.nanoTime() - t0) / 1e6;
             KeyReduction reduction = keyErrorDegrees > 0
                     ? new KeyReduction(keyErrorDegrees, 0.002f * rig.getLegLength()) : KeyReduction.NONE;
-            AnimClip clip = ClipRecorder.clipOf(result, clipName, reduction);
+            AnimClip clip = ClipRecorder.clipOf(result, clipName, reduction, armature);
             Path metricsPath = metrics != null ? metrics
                     : (out.toAbsolutePath().getParent() == null ? Path.of("metrics.json") : out.toAbsolutePath().getParent().resolve("metrics.json"));
             StaleTemporaries.remove(out, glb, bvh, metricsPath);
@@ -118,6 +121,7 @@ public final class RetargetCommand implements Callable<Integer> {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("source", poses.toString());
             extra.put("character", character);
+            extra.put("mapping", mapKind);
             extra.put("restPose", rig.getRestPoseKind().name());
             extra.put("mode", live ? "live" : "offline");
             extra.put("clip", out.toString());
@@ -128,8 +132,8 @@ public final class RetargetCommand implements Callable<Integer> {
                 throw new MocapIOException("cannot write " + metricsPath + ": " + e.getMessage()
                         + " (check that the folder is writable and the disk is not full)", e);
             }
-            System.out.printf(Locale.ROOT, "retargeted %d frames onto %s (%s rest pose, %d spine bones) in %.0f ms (%.2f ms/frame), %s%n",
-                    source.size(), character, rig.getRestPoseKind(), rig.getSpineChain().length, ms, ms / source.size(),
+            System.out.printf(Locale.ROOT, "retargeted %d frames onto %s (%s rest pose, %d spine bones, %s map) in %.0f ms (%.2f ms/frame), %s%n",
+                    source.size(), character, rig.getRestPoseKind(), rig.getSpineChain().length, mapKind, ms, ms / source.size(),
                     live ? "live path" : "offline path");
             System.out.print(result.getMetrics().format());
             System.out.println("wrote " + String.join(", ", written(metricsPath)));

@@ -54,7 +54,7 @@ class DatasetCommandTest {
         Path out = tmp.resolve("mapped");
         String[] r = EvalLifterCommandTest.run("dataset", in.toString(), "--out", out.toString(), "--map", map.toString());
         assertEquals("0", r[0], r[2]);
-        float[] data = io.github.hourglassmocap.retarget.dataset.NpyWriter.read(out.resolve("takes/in_tpose.npy"), new int[3]);
+        float[] data = io.github.hourglassmocap.retarget.internal.dataset.NpyWriter.read(out.resolve("takes/in_tpose.npy"), new int[3]);
         assertTrue(data[13 * 3] < -0.5f, "left wrist x " + data[13 * 3]);
         Files.writeString(map, "{\"version\": 1, \"bones\": {\"leftHand\": \"nope\"}}");
         r = EvalLifterCommandTest.run("dataset", in.toString(), "--out", tmp.resolve("x").toString(), "--map",

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.hourglassmocap.retarget.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.internal.dataset.BvhTake17;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.SourceSequence;
 import java.nio.file.Files;
@@ -56,6 +56,26 @@ class RetargetCommandTest {
         double p95 = m.getAsJsonObject("boneDirectionErrorDegrees").get("p95").getAsDouble();
         assertTrue(mean < 3 && p95 < 8, "mean " + mean + ", p95 " + p95);
         assertTrue(m.getAsJsonObject("footSkate").get("contacts").getAsInt() > 0);
+    }
+
+    @Test
+    void builtInCharactersKeepTheirHandWrittenMapsAndOnlyAUsersModelIsMappedAutomatically() throws Exception {
+        for (String name : new String[] {"jaime", "sinbad", "ninja"}) {
+            Path out = tmp.resolve(name + "/clip.j3o");
+            String[] r = EvalLifterCommandTest.run("retarget", poses.toString(), "--character", name, "--out",
+                    out.toString());
+            assertEquals("0", r[0], r[2]);
+            assertTrue(r[1].contains("built-in map"), r[1]);
+            JsonObject m = JsonParser.parseString(Files.readString(tmp.resolve(name + "/metrics.json"))).getAsJsonObject();
+            assertEquals("built-in", m.get("mapping").getAsString(), name);
+        }
+        // The baked Sinbad, given as a model file, is a user's model: mapped automatically.
+        Path user = tmp.resolve("user/clip.j3o");
+        String[] r = EvalLifterCommandTest.run("retarget", poses.toString(), "--character",
+                tmp.resolve("sinbad/clip.j3o").toString(), "--out", user.toString());
+        assertEquals("0", r[0], r[2]);
+        JsonObject m = JsonParser.parseString(Files.readString(tmp.resolve("user/metrics.json"))).getAsJsonObject();
+        assertEquals("automatic", m.get("mapping").getAsString());
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import io.github.hourglassmocap.plugin.internal.ClipFiles;
 
 /**
  * Motion capture in a running jME application: a {@link StreamingPipeline} (capture, 2D, lifting on worker

@@ -16,7 +16,7 @@ import com.jme3.scene.control.AbstractControl;
 import com.jme3.util.clone.Cloner;
 import com.jme3.util.clone.JmeCloneable;
 import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
-import io.github.hourglassmocap.retarget.skeleton.ScratchArmatures;
+import io.github.hourglassmocap.retarget.internal.skeleton.ScratchArmatures;
 import java.io.IOException;
 import java.util.Objects;
 

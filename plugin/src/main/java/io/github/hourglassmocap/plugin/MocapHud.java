@@ -23,6 +23,7 @@ import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import io.github.hourglassmocap.inference.video.Frame;
 import java.nio.ByteBuffer;
 import java.util.Locale;
+import io.github.hourglassmocap.plugin.internal.SkeletonLines;
 
 /**
  * The preview panel: the camera or video frame as a texture with the 2D skeleton drawn on it, a turning 3D

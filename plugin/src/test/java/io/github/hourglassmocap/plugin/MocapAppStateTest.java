@@ -41,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import io.github.hourglassmocap.plugin.internal.ScreenCapture;
 
 /** Runs the AppState in a real jME application (under Xvfb in CI) with real but simple stages. */
 @Timeout(120)

@@ -25,7 +25,7 @@ import io.github.hourglassmocap.plugin.MocapAppState;
 import io.github.hourglassmocap.plugin.MocapControl;
 import io.github.hourglassmocap.plugin.MocapListener;
 import io.github.hourglassmocap.plugin.MocapStages;
-import io.github.hourglassmocap.plugin.ScreenCapture;
+import io.github.hourglassmocap.plugin.internal.ScreenCapture;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;

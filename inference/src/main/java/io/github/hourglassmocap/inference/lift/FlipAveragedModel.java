@@ -9,7 +9,7 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  * {@link H36mJoints#mirror}), the mirrored result is mirrored back (3D x negated, joints swapped) and the
  * two are averaged. Twice the cost of the wrapped model.
  */
-public final class FlipAveragedModel implements WindowModel {
+final class FlipAveragedModel implements WindowModel {
     private final WindowModel inner;
 
     /**

@@ -19,7 +19,7 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  * </ul>
  * No output value is ever NaN.
  */
-public final class GapFiller {
+final class GapFiller {
     /**
      * The filled track.
      *

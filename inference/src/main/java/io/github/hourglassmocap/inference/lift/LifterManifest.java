@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.ModelLoadException;
-import io.github.hourglassmocap.inference.io.JsonCheck;
+import io.github.hourglassmocap.inference.internal.io.JsonCheck;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import java.nio.file.Files;
 import java.nio.file.Path;

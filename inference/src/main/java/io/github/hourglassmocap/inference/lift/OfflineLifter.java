@@ -12,7 +12,7 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  * window it sits in the middle of, where it has the most context). A model that outputs only the centre
  * frame runs one window per frame.
  */
-public final class OfflineLifter {
+final class OfflineLifter {
     private final WindowModel model;
     private final int stride;
 

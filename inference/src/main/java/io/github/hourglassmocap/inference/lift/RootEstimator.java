@@ -15,7 +15,7 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  *
  * <p>Camera frame as the lifter's output: x right, y down, z forward (into the scene), metres.
  */
-public final class RootEstimator {
+final class RootEstimator {
     /**
      * Default focal length as a multiple of the image width: 0.866, a horizontal field of view of 60
      * degrees (a typical webcam or phone main camera), inside the 35..90 degree range the training

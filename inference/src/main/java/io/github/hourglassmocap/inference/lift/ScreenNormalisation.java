@@ -5,7 +5,7 @@ package io.github.hourglassmocap.inference.lift;
  * {@code y' = 2y/w - h/w}, pixels with a top-left origin in, x in [-1, 1] out and y scaled by the same
  * factor, so the aspect ratio is kept and the image centre maps to (0, 0).
  */
-public final class ScreenNormalisation {
+final class ScreenNormalisation {
     private ScreenNormalisation() {
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
  * <p>Added latency per frame, at a frame rate r: L/r for the look-ahead, plus up to (stride-1)/r waiting for
  * the next window (on average (stride-1)/(2r)), plus the window's compute time.
  */
-public final class StreamingLifter {
+final class StreamingLifter {
     /**
      * One pose emitted by the stream.
      *

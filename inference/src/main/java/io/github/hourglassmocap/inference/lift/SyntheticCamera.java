@@ -19,7 +19,7 @@ import java.util.Random;
  * Camera axes as the lifter's output: x right, y down, z forward. The random stream is Java's, not
  * NumPy's: same distribution, not the same draws. Immutable.
  */
-public final class SyntheticCamera {
+final class SyntheticCamera {
     private static final int[][] SIZES = {{1920, 1080}, {1280, 720}, {640, 480}, {1080, 1920}, {720, 1280}, {641, 479},
         {1024, 1024}};
 

@@ -7,7 +7,7 @@ import io.github.hourglassmocap.inference.MocapException;
  * joints. {@link PoseLifter} is the ONNX Runtime implementation; the windowing code ({@link OfflineLifter},
  * {@link StreamingLifter}) only sees this interface, so it is tested without a model.
  */
-public interface WindowModel {
+interface WindowModel {
     /**
      * Returns the window length F.
      *

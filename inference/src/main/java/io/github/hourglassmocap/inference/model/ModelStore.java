@@ -1,7 +1,7 @@
 package io.github.hourglassmocap.inference.model;
 
 import io.github.hourglassmocap.inference.ModelLoadException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 /**
  * Events per second over a sliding window, and a running mean of durations. Thread-safe.
  */
-public final class RateMeter {
+final class RateMeter {
     private final long windowNanos;
     private final ArrayDeque<Long> times = new ArrayDeque<>();
     private final double alpha;

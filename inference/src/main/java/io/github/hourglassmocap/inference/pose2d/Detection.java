@@ -13,7 +13,7 @@ package io.github.hourglassmocap.inference.pose2d;
  * @param height the box's height (pixels, &ge;0)
  * @param keypoints x0, y0, x1, y1, ... for the 4 keypoints (pixels; the array is owned by the record, do not modify)
  */
-public record Detection(float score, float xMin, float yMin, float width, float height, float[] keypoints) {
+record Detection(float score, float xMin, float yMin, float width, float height, float[] keypoints) {
     /** Number of detector keypoints. */
     public static final int KEYPOINTS = 4;
 

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>Each anchor has 12 regressed values: box centre x, y, width, height, then 4 keypoints (x, y), all in
  * input pixels (224) relative to the anchor centre. Outputs are normalised to the letterboxed square input.
  */
-public final class DetectionDecoder {
+final class DetectionDecoder {
     /** Values per anchor in the regression output. */
     public static final int COORDS = 12;
     /** MediaPipe's score threshold for the pose detector. */

@@ -35,7 +35,7 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  * the landmarks it is built from.</li>
  * </ul>
  */
-public final class H36mFromBlazePose {
+final class H36mFromBlazePose {
     /** How far beyond the ear centre the head joint lies, as a fraction of the thorax-to-ear-centre vector. */
     public static final float HEAD_ABOVE_EARS = 0.4f;
     /** Values per joint in {@link #convert}'s output: x, y, confidence. */

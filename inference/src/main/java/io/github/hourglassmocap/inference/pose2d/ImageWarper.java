@@ -18,7 +18,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * <p>Reuses its buffers between calls; not thread-safe. {@link #close()} is idempotent; use after it throws
  * {@link IllegalStateException}.
  */
-public final class ImageWarper implements AutoCloseable {
+final class ImageWarper implements AutoCloseable {
     private final int size;
     private final Mat tensor;
     private final Mat warped;

@@ -9,7 +9,7 @@ package io.github.hourglassmocap.inference.pose2d;
  * mapped back through the region's rotation and scale; z is scaled like x; visibility and presence pass
  * through a sigmoid.
  */
-public final class LandmarkDecoder {
+final class LandmarkDecoder {
     /** Points in the model output (39). */
     public static final int MODEL_POINTS = 39;
 

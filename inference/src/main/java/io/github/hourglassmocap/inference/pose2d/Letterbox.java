@@ -7,7 +7,7 @@ package io.github.hourglassmocap.inference.pose2d;
  * @param width the image width (in pixels, &gt;0)
  * @param height the image height (in pixels, &gt;0)
  */
-public record Letterbox(int width, int height) {
+record Letterbox(int width, int height) {
     /**
      * Validates the fields.
      */

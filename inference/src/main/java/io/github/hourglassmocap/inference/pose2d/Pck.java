@@ -8,7 +8,7 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
  * the left shoulder to the right hip of the truth (as in the LSP benchmark). Measured on the 12 limb joints
  * (hips, knees, ankles, shoulders, elbows, wrists); a frame without a person scores 0 for every joint. Pure.
  */
-public final class Pck {
+final class Pck {
     /** The joints measured, H36M indices, in the order truth arrays use. */
     public static final int[] LIMB_JOINTS = {
         H36mJoints.R_HIP, H36mJoints.R_KNEE, H36mJoints.R_ANKLE, H36mJoints.L_HIP, H36mJoints.L_KNEE, H36mJoints.L_ANKLE,

@@ -10,7 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * The BlazePose person detector: letterboxes a frame into the 224x224 input (values -1..1), runs the model
  * and decodes people in image pixels. Not thread-safe; {@link #close()} is idempotent.
  */
-public final class PersonDetector implements AutoCloseable {
+final class PersonDetector implements AutoCloseable {
     /** The detector's square input side. */
     public static final int INPUT_SIZE = 224;
 

@@ -9,7 +9,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * The BlazePose landmark model (lite, full or heavy): warps a {@link Roi} into the 256x256 input (values
  * 0..1), runs the model and decodes 33 landmarks in image pixels. Not thread-safe; {@link #close()} is idempotent.
  */
-public final class PoseLandmarker implements AutoCloseable {
+final class PoseLandmarker implements AutoCloseable {
     /** The landmark model's square input side. */
     public static final int INPUT_SIZE = 256;
     private static final int OUT_LANDMARKS = 0;

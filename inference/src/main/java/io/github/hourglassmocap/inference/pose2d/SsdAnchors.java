@@ -8,7 +8,7 @@ package io.github.hourglassmocap.inference.pose2d;
  * aspect ratio plus one interpolated anchor per location. With a fixed anchor size every anchor is 1x1
  * (normalised), so only the centres matter for decoding.
  */
-public final class SsdAnchors {
+final class SsdAnchors {
     private final float[] centres;
 
     /**

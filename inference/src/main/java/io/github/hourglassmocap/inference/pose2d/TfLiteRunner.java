@@ -23,7 +23,7 @@ import org.bytedeco.tensorflowlite.global.tensorflowlite;
  * <p>Not thread-safe: one caller at a time. {@link #close()} is idempotent; any use after it throws
  * {@link IllegalStateException}.
  */
-public final class TfLiteRunner implements AutoCloseable {
+final class TfLiteRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TfLiteRunner.class.getName());
 
     private final String name;

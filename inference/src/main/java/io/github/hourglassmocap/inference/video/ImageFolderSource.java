@@ -29,7 +29,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * <p><b>Buffer reuse:</b> frames are packed (stride 3 x width) in one buffer that the next {@link #grab()}
  * overwrites; {@link Frame#copy()} keeps one. Not thread-safe.
  */
-public final class ImageFolderSource implements FrameSource {
+final class ImageFolderSource implements FrameSource {
     private static final Logger LOG = Logger.getLogger(ImageFolderSource.class.getName());
     /** The image file extensions read, lower case. */
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");

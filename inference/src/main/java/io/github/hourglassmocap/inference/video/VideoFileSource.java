@@ -283,6 +283,35 @@ public final class VideoFileSource implements FrameSource {
         return orientation.apply(decoded, upright, uprightScratch);
     }
 
+    /**
+     * Goes back to the first frame on the file already open: a second decoding pass without opening the file again
+     * (the bake decodes its input for the 2D pass, then again for the preview). Frame indices and timestamps start
+     * from 0 again, as in the first pass. {@link #findDamage()} keeps the first pass's finding until this pass
+     * reaches the end; FFmpeg errors of both passes are counted.
+     *
+     * @throws DecodeException if the source had failed, or seeking back fails
+     * @throws IllegalStateException if closed
+     */
+    public void rewind() throws DecodeException {
+        ensureOpen();
+        if (failure != null) {
+            throw new DecodeException(failure.getMessage(), failure);
+        }
+        try {
+            // JavaCV counts from the stream's start time and decodes forward to the first frame at or after it.
+            grabber.setTimestamp(0L);
+        } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
+            throw fail("seeking back to the start of " + file + " failed: " + FfmpegSupport.describe(e)
+                    + FfmpegSupport.recentErrors(), e);
+        }
+        firstTimestampMicros = Long.MIN_VALUE;
+        lastTimestampMicros = 0;
+        largestGapMicros = 0;
+        largestGapAtMicros = 0;
+        delivered = 0;
+        ended = false;
+    }
+
     /** Adds the FFmpeg errors logged on this thread since the last look. */
     private void countErrors() {
         long now = FfmpegSupport.errorCount();

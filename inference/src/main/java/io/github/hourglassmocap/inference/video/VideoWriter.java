@@ -1,7 +1,7 @@
 package io.github.hourglassmocap.inference.video;
 
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -41,7 +41,7 @@ import org.bytedeco.javacv.FrameGrabber;
  * grabber's buffer until the next grab. Timestamps are the device's, counted from the first frame. Not
  * thread-safe (one consumer thread).
  */
-public final class WebcamSource implements FrameSource {
+final class WebcamSource implements FrameSource {
     private static final Logger LOG = Logger.getLogger(WebcamSource.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final double FALLBACK_RATE_HZ = 30;

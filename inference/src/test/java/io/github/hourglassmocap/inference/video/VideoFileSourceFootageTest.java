@@ -1,5 +1,6 @@
 package io.github.hourglassmocap.inference.video;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * VideoFileSource on the traits of real phone and web footage, with the small committed files described in
@@ -259,5 +261,38 @@ class VideoFileSourceFootageTest {
             }
             assertNull(src.findDamage());
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"base.mp4", "vfr.mp4", "rot270.mp4", "concealed.mp4"})
+    void rewindDecodesTheSameFramesAgainWithoutReopening(String name) throws Exception {
+        try (VideoFileSource src = VideoFileSource.open(resource(name))) {
+            List<long[]> first = frames(src);
+            VideoFileSource.Damage damage = src.findDamage();
+            src.rewind();
+            List<long[]> second = frames(src);
+            assertEquals(first.size(), second.size(), name + ": frames in each pass");
+            for (int i = 0; i < first.size(); i++) {
+                assertArrayEquals(first.get(i), second.get(i), name + " frame " + i + " (index, time, size, checksum)");
+            }
+            assertEquals(damage == null, src.findDamage() == null, name + ": the same damage finding");
+        }
+    }
+
+    /** Index, timestamp, size and a pixel checksum of every frame left in a source. */
+    private static List<long[]> frames(VideoFileSource src) throws Exception {
+        List<long[]> out = new java.util.ArrayList<>();
+        Frame f;
+        while ((f = src.grab()) != null) {
+            long sum = 0;
+            java.nio.ByteBuffer px = f.pixels();
+            for (int y = 0; y < f.height(); y += 7) {
+                for (int x = 0; x < f.width() * 3; x += 5) {
+                    sum = sum * 31 + (px.get(y * f.strideBytes() + x) & 0xff);
+                }
+            }
+            out.add(new long[] {f.frameIndex(), f.timestampNanos(), f.width(), f.height(), sum});
+        }
+        return out;
     }
 }

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * run left are removed, a folder another running bake is writing to is refused, and a folder holding an earlier
  * bake's outputs is refused unless the caller asks to replace them, in which case they are deleted first.
  */
-public final class BakeFolder {
+final class BakeFolder {
     private static final Logger LOG = Logger.getLogger(BakeFolder.class.getName());
 
     /** Every file a bake writes, in the order it writes them. */

@@ -2,6 +2,7 @@ package io.github.hourglassmocap.plugin.bake;
 
 import com.jme3.anim.AnimClip;
 import com.jme3.anim.AnimComposer;
+import com.jme3.anim.Armature;
 import com.jme3.anim.tween.action.Action;
 import com.jme3.anim.tween.action.BlendableAction;
 import com.jme3.scene.Spatial;
@@ -36,18 +37,19 @@ public final class ClipBaking {
     /**
      * Retargets a lifted clip onto a character.
      *
-     * @param model the character (not null; its armature is analysed and left at rest)
+     * @param model the character (not null, unaffected: the solver works on its own copy of the joints)
      * @param map its humanoid map (not null)
      * @param poses the lifted clip (not null, at least one frame)
      * @param inPlace true to keep the character in place
      * @param clipName the clip name (not null, not empty)
-     * @return the clip and the result
+     * @return the clip, animating the character's own joints, and the result
      * @throws IllegalArgumentException if the rig cannot be mapped
      */
     public static Baked retarget(Spatial model, HumanoidMap map, Pose3dSequence poses, boolean inPlace,
             String clipName) {
-        CharacterRig rig = new CharacterRig(Armatures.getArmature(model), map);
-        return retarget(rig, poses, RetargetOptions.defaults().withInPlace(inPlace), clipName);
+        Armature armature = Armatures.getArmature(model);
+        return retarget(CharacterRig.detached(armature, map), armature, poses,
+                RetargetOptions.defaults().withInPlace(inPlace), clipName);
     }
 
     /**
@@ -61,9 +63,26 @@ public final class ClipBaking {
      * @return the clip and the result
      */
     public static Baked retarget(CharacterRig rig, Pose3dSequence poses, RetargetOptions options, String clipName) {
+        return retarget(rig, rig.getArmature(), poses, options, clipName);
+    }
+
+    /**
+     * Retargets a lifted clip on a rig solved on a copy of a character's joints ({@link CharacterRig#detached}),
+     * into a clip that animates the character's own armature, which the solver never touches.
+     *
+     * @param rig the analysed character, usually detached (not null)
+     * @param target the armature the clip animates (not null, unaffected; the rig armature's joints, by id and name)
+     * @param poses the lifted clip (not null, at least one frame)
+     * @param options the retargeting settings (not null)
+     * @param clipName the clip name (not null, not empty)
+     * @return the clip and the result
+     * @throws IllegalArgumentException if the target's joints differ from the rig's
+     */
+    public static Baked retarget(CharacterRig rig, Armature target, Pose3dSequence poses, RetargetOptions options,
+            String clipName) {
         RetargetResult result = new OfflineRetargeter(rig, options)
                 .run(SourceSequence.fromPose3d(poses));
-        return new Baked(ClipRecorder.clipOf(result, clipName, KeyReduction.NONE), result);
+        return new Baked(ClipRecorder.clipOf(result, clipName, KeyReduction.NONE, target), result);
     }
 
     /**

@@ -23,27 +23,23 @@ import com.jme3.scene.Node;
 import com.jme3.scene.Spatial;
 import com.jme3.scene.shape.Quad;
 import io.github.hourglassmocap.inference.MocapException;
-import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
-import io.github.hourglassmocap.inference.pose2d.SkeletonOverlay;
 import io.github.hourglassmocap.inference.video.Frame;
-import io.github.hourglassmocap.inference.video.VideoFileSource;
 import io.github.hourglassmocap.inference.video.VideoWriter;
 import io.github.hourglassmocap.plugin.Armatures;
-import io.github.hourglassmocap.plugin.render.OffscreenRenderer;
-import io.github.hourglassmocap.plugin.render.OffscreenScene;
-import io.github.hourglassmocap.plugin.render.RenderedFrame;
-import io.github.hourglassmocap.plugin.render.RendererUnavailableException;
+import io.github.hourglassmocap.plugin.internal.render.OffscreenRenderer;
+import io.github.hourglassmocap.plugin.internal.render.OffscreenScene;
+import io.github.hourglassmocap.plugin.internal.render.RenderedFrame;
+import io.github.hourglassmocap.plugin.internal.render.RendererUnavailableException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Renders preview.mp4: the input video with the 2D skeleton drawn on it, and beside it the baked character
  * playing its clip, rendered offscreen (needs a display; under {@code xvfb-run} on a headless machine). The
- * preview is at most 480 pixels high.
+ * preview is as high as its {@link PreviewInput} (at most {@value PreviewInput#MAX_HEIGHT} pixels), which decodes
+ * the input again on the file the bake's 2D pass opened.
  */
 public final class PreviewRenderer implements VideoBaker.PreviewWriter {
-    private static final int MAX_HEIGHT = 480;
     /** How to get the preview, appended to every "cannot render here" message. */
     static final String HOW_TO_GET_IT = "install Xvfb (apt-get install xvfb xauth libgl1-mesa-dri; ./mocap then runs"
             + " under xvfb-run by itself) or run with a display; --no-preview skips it";
@@ -73,71 +69,59 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
     }
 
     /**
+     * {@inheritDoc} Here: no display on Linux (see {@link #findDisplayProblem}).
+     */
+    @Override
+    public String findProblem() {
+        String problem = findDisplayProblem(System.getenv(), System.getProperty("os.name", ""));
+        return problem == null ? null : problem + ": " + HOW_TO_GET_IT;
+    }
+
+    /**
      * {@inheritDoc}
      *
      * @throws PreviewUnavailableException if there is no display or the offscreen renderer cannot open an OpenGL
      *     context; the message is one line that says how to get the preview
      */
     @Override
-    public void write(Path video, List<Keypoints2D> keypoints, Spatial character, Path out, BakeProgress progress)
+    public void write(PreviewInput input, Spatial character, Path out, BakeProgress progress)
             throws MocapException {
-        String problem = findDisplayProblem(System.getenv(), System.getProperty("os.name", ""));
+        String problem = findProblem();
         if (problem != null) {
-            throw new PreviewUnavailableException(problem + ": " + HOW_TO_GET_IT, null);
+            throw new PreviewUnavailableException(problem, null);
         }
-        // One opening of the video: its size and rate come from the source that is then decoded.
-        VideoFileSource opened = VideoFileSource.open(video);
-        int inW = opened.width();
-        int inH = opened.height();
-        double fps = opened.frameRateHz();
-        int h = even(Math.min(MAX_HEIGHT, inH));
-        int leftW = even((int) Math.round((double) inW * h / inH));
-        int rightW = even(Math.max(h * 3 / 4, leftW * 3 / 4));
+        int h = input.height();
+        int leftW = input.width();
+        int rightW = PreviewInput.even(Math.max(h * 3 / 4, leftW * 3 / 4));
         int outW = leftW + rightW;
         ClipScene scene = new ClipScene(character);
-        byte[] canvas = new byte[outW * h * 3];
+        ByteBuffer canvas = ByteBuffer.allocateDirect(outW * h * 3);
         OffscreenRenderer<Void> started;
         try {
             started = OffscreenRenderer.start(rightW, h, 4, scene, 60);
-        } catch (RuntimeException e) {
-            opened.close();
-            throw e;
         } catch (RendererUnavailableException e) {
-            opened.close();
             // the engine's own words ("GLX: GLX extension not found", "X11: Failed to open display :93")
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
                     : e.getMessage();
             throw new PreviewUnavailableException("no usable OpenGL display (" + firstLine(why) + "): "
                     + HOW_TO_GET_IT, e);
-        } catch (MocapException e) {
-            opened.close();
-            throw e;
         }
         boolean done = false;
         VideoWriter writer = null;
-        try (OffscreenRenderer<Void> renderer = started;
-                VideoFileSource src = opened) {
-            writer = VideoWriter.open(out, outW, h, fps);
+        try (OffscreenRenderer<Void> renderer = started) {
+            writer = VideoWriter.open(out, outW, h, input.frameRateHz());
             int i = 0;
-            Frame f;
-            long firstTs = -1;
-            while ((f = src.grab()) != null) {
+            while (input.next(canvas, outW * 3)) {
                 if (cancelled) {
                     throw new BakeCancelledException("preview cancelled at frame " + i);
                 }
-                if (firstTs < 0) {
-                    firstTs = f.timestampNanos();
-                }
-                Keypoints2D k = i < keypoints.size() ? keypoints.get(i) : null;
-                ByteBuffer left = k != null ? SkeletonOverlay.draw(f, k, 0.3f) : f.copy().pixels();
-                blitScaled(left, inW, inH, inW * 3, canvas, outW, 0, leftW, h);
-                double t = Math.max(0, (f.timestampNanos() - firstTs) / 1e9);
-                RenderedFrame<Void> r = renderer.render(i, t);
+                RenderedFrame<Void> r = renderer.render(i, input.secondsAt(i));
                 Frame rf = r.frame();
-                blitScaled(rf.pixels(), rf.width(), rf.height(), rf.strideBytes(), canvas, outW, leftW, rightW, h);
-                writer.write(canvas);
+                PreviewInput.blitScaled(rf.pixels(), rf.width(), rf.height(), rf.strideBytes(), canvas, outW * 3,
+                        leftW, rightW, h);
+                writer.write(canvas, outW * 3);
                 i++;
-                progress.update("preview", i, keypoints.size());
+                progress.update("preview", i, input.frameCount());
             }
             writer.close();
             done = true;
@@ -154,26 +138,6 @@ public final class PreviewRenderer implements VideoBaker.PreviewWriter {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    private static int even(int v) {
-        return Math.max(2, v & ~1);
-    }
-
-    /** Nearest-neighbour scale of a BGR image into a region of the canvas. */
-    static void blitScaled(ByteBuffer src, int sw, int sh, int stride, byte[] dst, int dstW, int x0, int w, int h) {
-        for (int y = 0; y < h; y++) {
-            int sy = Math.min(sh - 1, (int) ((y + 0.5) * sh / h));
-            int drow = (y * dstW + x0) * 3;
-            for (int x = 0; x < w; x++) {
-                int sx = Math.min(sw - 1, (int) ((x + 0.5) * sw / w));
-                int si = sy * stride + sx * 3;
-                int di = drow + x * 3;
-                dst[di] = src.get(si);
-                dst[di + 1] = src.get(si + 1);
-                dst[di + 2] = src.get(si + 2);
-            }
-        }
     }
 
     /**

@@ -9,7 +9,7 @@ import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.DecodeException;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.RunId;
+import io.github.hourglassmocap.inference.internal.io.RunId;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.lift.ClipLifter;
 import io.github.hourglassmocap.inference.lift.KeypointTrack;
@@ -23,7 +23,7 @@ import io.github.hourglassmocap.inference.pipeline.TrackerStage;
 import io.github.hourglassmocap.inference.pose2d.Keypoints2D;
 import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import io.github.hourglassmocap.inference.video.VideoFileSource;
-import io.github.hourglassmocap.plugin.ClipFiles;
+import io.github.hourglassmocap.plugin.internal.ClipFiles;
 import io.github.hourglassmocap.retarget.export.J3oExporter;
 import io.github.hourglassmocap.retarget.solve.BuiltInCharacters;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -59,6 +58,8 @@ public final class VideoBaker {
     private final BakeOptions options;
     private final BakeProgress progress;
     private volatile PreviewWriter previewWriter;
+    /** Opens the input video; a seam for tests that count the openings. */
+    private VideoOpener opener = VideoFileSource::open;
     private boolean replaceExisting;
     private volatile boolean cancelled;
 
@@ -73,11 +74,15 @@ public final class VideoBaker {
         final Map<String, Path> files = new LinkedHashMap<>();
         String stage = "start";
         String character;
+        /** "built-in" (a hand-written map) or "automatic". */
+        String mapping;
         int keypointFrames;
         /** True once metrics.json says how the run ended. */
         boolean settled;
         /** The full metrics, once the retargeting has given them. */
         Metrics metrics;
+        /** The preview's input half (the input, still open), from the 2D pass to the end of the run; or null. */
+        PreviewInput previewInput;
 
         Run(String id, Path video, Path outDir) {
             this.id = id;
@@ -97,15 +102,36 @@ public final class VideoBaker {
         this.progress = Objects.requireNonNull(progress, "progress");
     }
 
+    /** Opens a video file (the input is opened once per bake). */
+    @FunctionalInterface
+    interface VideoOpener {
+        VideoFileSource open(Path video) throws DecodeException;
+    }
+
+    /** Replaces how the input video is opened (tests). */
+    void setVideoOpener(VideoOpener opener) {
+        this.opener = Objects.requireNonNull(opener, "opener");
+    }
+
     /**
      * Renders preview.mp4 from the bake's outputs; set by callers that can render (needs a display).
      */
     public interface PreviewWriter {
         /**
+         * Says why this machine cannot render the preview, without trying; asked before the 2D pass, which then
+         * closes the input as soon as it is done. The default finds no problem.
+         *
+         * @return a one-line reason that says how to get the preview, or null if rendering may work
+         */
+        default String findProblem() {
+            return null;
+        }
+
+        /**
          * Renders the preview.
          *
-         * @param video the input video (not null)
-         * @param keypoints the 2D results, one per frame (not null)
+         * @param input the input half: the video the 2D pass decoded, on the same opened file, drawn with its
+         *     skeleton and scaled to the preview's height (not null; read it once; the baker closes it afterwards)
          * @param character the baked character with its clip in its AnimComposer, in memory (not null, unaffected:
          *     the preview renders a copy; clip.j3o is not read back from disk)
          * @param out the preview file to write (not null)
@@ -115,8 +141,7 @@ public final class VideoBaker {
          * @throws BakeCancelledException if {@link #cancel()} stopped it; nothing was written
          * @throws MocapException if rendering or writing failed
          */
-        void write(Path video, List<Keypoints2D> keypoints, Spatial character, Path out, BakeProgress progress)
-                throws MocapException;
+        void write(PreviewInput input, Spatial character, Path out, BakeProgress progress) throws MocapException;
 
         /**
          * Asks a {@link #write} in progress, on another thread, to stop soon and discard its file. Thread-safe.
@@ -219,6 +244,10 @@ public final class VideoBaker {
                 throw new BakeCancelledException("interrupted during " + r.stage + "; kept " + r.files.keySet()
                         + " in " + outDir + " (metrics.json says \"status\": \"interrupted\")");
             }
+        } finally {
+            if (r.previewInput != null) {
+                r.previewInput.close();
+            }
         }
     }
 
@@ -248,14 +277,30 @@ public final class VideoBaker {
         BuiltInCharacters.LoadedCharacter character = BuiltInCharacters.loadCharacter(assets, options.character());
         synchronized (this) {
             r.character = character.name();
+            r.mapping = character.hasHandWrittenMap() ? "built-in" : "automatic";
         }
-        CharacterRig rig = new CharacterRig(io.github.hourglassmocap.plugin.Armatures.getArmature(character.model()),
-                character.map());
+        // The solver poses its own copy of the joints; the character (exported, previewed) stays as loaded.
+        com.jme3.anim.Armature armature = io.github.hourglassmocap.plugin.Armatures.getArmature(character.model());
+        CharacterRig rig = CharacterRig.detached(armature, character.map());
+
+        // Whether the input stays open after the 2D pass, for the preview: decided before it, as it is opened once.
+        PreviewWriter pw = previewWriter;
+        String previewNote;
+        if (!options.writePreview()) {
+            previewNote = "off";
+        } else if (pw == null) {
+            previewNote = "skipped: no preview renderer was set";
+            LOG.warning("preview.mp4 " + previewNote);
+        } else {
+            String problem = pw.findProblem();
+            previewNote = problem == null ? "pending" : "skipped: " + problem;
+        }
 
         stage(r, "keypoints");
         long t0 = System.nanoTime();
         Path kpFile = outDir.resolve("keypoints.json");
-        Keypoints keypoints = keypoints(video, kpFile, r);
+        Keypoints keypoints = keypoints(video, kpFile, r, "pending".equals(previewNote));
+        r.previewInput = keypoints.preview;
         wrote(r, "keypoints.json", kpFile);
         seconds.put("keypoints", (System.nanoTime() - t0) / 1e9);
         int withPerson = (int) keypoints.frames.stream().filter(Keypoints2D::hasPerson).count();
@@ -276,7 +321,7 @@ public final class VideoBaker {
         long t2 = System.nanoTime();
         progress.update("retarget", 0, poses.frames().size());
         RetargetOptions ro = RetargetOptions.defaults().withInPlace(options.inPlace());
-        ClipBaking.Baked baked = ClipBaking.retarget(rig, poses, ro, CLIP_NAME);
+        ClipBaking.Baked baked = ClipBaking.retarget(rig, armature, poses, ro, CLIP_NAME);
         RetargetResult result = baked.result();
         AnimClip clip = baked.clip();
         progress.update("retarget", poses.frames().size(), poses.frames().size());
@@ -307,16 +352,6 @@ public final class VideoBaker {
         synchronized (this) {
             r.metrics = m;
         }
-        String previewNote;
-        PreviewWriter pw = previewWriter;
-        if (!options.writePreview()) {
-            previewNote = "off";
-        } else if (pw == null) {
-            previewNote = "skipped: no preview renderer was set";
-            LOG.warning("preview.mp4 " + previewNote);
-        } else {
-            previewNote = "pending";
-        }
         boolean previewPending = "pending".equals(previewNote);
         m.write(previewNote, previewPending ? "rendering preview" : "complete", !previewPending);
         wrote(r, "metrics.json", metricsFile);
@@ -326,7 +361,7 @@ public final class VideoBaker {
             long t4 = System.nanoTime();
             Path preview = outDir.resolve("preview.mp4");
             try {
-                pw.write(video, keypoints.frames, character.model(), preview, progress);
+                pw.write(keypoints.preview, character.model(), preview, progress);
                 wrote(r, "preview.mp4", preview);
                 seconds.put("preview", (System.nanoTime() - t4) / 1e9);
                 previewNote = "written";
@@ -351,11 +386,14 @@ public final class VideoBaker {
         final List<Keypoints2D> frames;
         /** What was wrong with the video (VideoFileSource's warning), or null when it decoded cleanly. */
         final String videoDamage;
+        /** The input kept open for the preview's input half; null unless asked for. */
+        final PreviewInput preview;
 
-        Keypoints(KeypointsFile.Header header, List<Keypoints2D> frames, String videoDamage) {
+        Keypoints(KeypointsFile.Header header, List<Keypoints2D> frames, String videoDamage, PreviewInput preview) {
             this.header = header;
             this.frames = frames;
             this.videoDamage = videoDamage;
+            this.preview = preview;
         }
 
         /** Seconds of video the frames cover, by their own timestamps (a variable frame rate included). */
@@ -368,32 +406,44 @@ public final class VideoBaker {
 
     /** The 2D pass alone, as a run of its own writing {@code kpFile} (tests). */
     Keypoints keypoints(Path video, Path kpFile) throws MocapException {
-        return keypoints(video, kpFile, new Run(RunId.next(), video, kpFile.toAbsolutePath().getParent()));
+        return keypoints(video, kpFile, new Run(RunId.next(), video, kpFile.toAbsolutePath().getParent()), false);
     }
 
-    Keypoints keypoints(Path video, Path kpFile, Run run) throws MocapException {
-        int width;
-        int height;
-        double fps;
-        long expected;
-        try (VideoFileSource probe = VideoFileSource.open(video)) {
-            width = probe.width();
-            height = probe.height();
-            fps = probe.frameRateHz();
-            expected = probe.expectedFrameCount();
+    /**
+     * The 2D pass: opens the video (the bake's one opening) and decodes it on the pipeline's capture thread, writing
+     * keypoints.json as the frames come. When the preview is wanted, the source stays open for it (it rewinds and
+     * decodes it again: {@link PreviewInput}); else it is closed.
+     */
+    Keypoints keypoints(Path video, Path kpFile, Run run, boolean keepForPreview) throws MocapException {
+        VideoFileSource source = opener.open(video);
+        boolean kept = false;
+        try {
+            Keypoints kp = keypoints(source, kpFile, run);
+            if (keepForPreview) {
+                kp = new Keypoints(kp.header, kp.frames, kp.videoDamage, new PreviewInput(source, kp.frames));
+                kept = true;
+            }
+            return kp;
+        } finally {
+            if (!kept) {
+                source.close();
+            }
         }
+    }
+
+    private Keypoints keypoints(VideoFileSource source, Path kpFile, Run run) throws MocapException {
+        Path video = run.video;
+        int width = source.width();
+        int height = source.height();
+        double fps = source.frameRateHz();
+        long expected = source.expectedFrameCount();
         KeypointsFile.Header header = new KeypointsFile.Header(video.toString(), width, height, fps,
                 options.pose2dModel().shortName());
         List<Keypoints2D> frames = new ArrayList<>();
         // Written as the frames come, so that a bake stopped in this, its longest, stage keeps what it found.
-        AtomicReference<VideoFileSource> decoded = new AtomicReference<>();
         KeypointsFile.Writer writer = new KeypointsFile.Writer(kpFile, header, run.id);
         try {
-            try (StreamingPipeline p = StreamingPipeline.builder(() -> {
-                VideoFileSource source = VideoFileSource.open(video);
-                decoded.set(source);
-                return source;
-            },
+            try (StreamingPipeline p = StreamingPipeline.builder(() -> PreviewInput.unclosed(source),
                     TrackerStage.factory(options.pose2dModel(), options.pose2dThreads()))
                     .mode(PipelineMode.RECORD).keepFrames(false).queueCapacity(4).resultCapacity(16).build()) {
                 p.start();
@@ -434,11 +484,11 @@ public final class VideoBaker {
                 throw new DecodeException(video + " holds no frames");
             }
             writer.close();
+            VideoFileSource.Damage damage = source.findDamage();
+            return new Keypoints(header, frames, damage == null ? null : damage.message(), null);
         } finally {
             writer.abort();
         }
-        VideoFileSource.Damage damage = decoded.get() == null ? null : decoded.get().findDamage();
-        return new Keypoints(header, frames, damage == null ? null : damage.message());
     }
 
     private Pose3dSequence lift(Keypoints kp, Path kpFile) throws MocapException {
@@ -498,6 +548,7 @@ public final class VideoBaker {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("source", run.video.toString());
             extra.put("character", run.character);
+            extra.put("mapping", run.mapping);
             JsonObject o = result.getMetrics().toJson(extra);
             o.addProperty("runId", run.id);
             JsonObject bake = new JsonObject();

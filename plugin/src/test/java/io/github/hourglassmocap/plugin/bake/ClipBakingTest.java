@@ -1,6 +1,7 @@
 package io.github.hourglassmocap.plugin.bake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,5 +121,44 @@ class ClipBakingTest {
         }
         assertEquals(times[n - 1] / 1e9, baked.clip().getLength(), 1e-5);
         assertEquals(times[n - 1], baked.result().getTimestampNanos(n - 1));
+    }
+
+    @Test
+    void retargetingLeavesTheCharactersArmatureAsItWasAndKeysItsOwnJoints() throws Exception {
+        DesktopAssetManager assets = new DesktopAssetManager(true);
+        BuiltInCharacters.LoadedCharacter jaime = BuiltInCharacters.loadCharacter(assets, "jaime");
+        Armature armature = Armatures.getArmature(jaime.model());
+        AnimComposer[] composer = new AnimComposer[1];
+        jaime.model().depthFirstTraversal(sp -> {
+            if (composer[0] == null) {
+                composer[0] = sp.getControl(AnimComposer.class);
+            }
+        });
+        SourceSequence walk = ClipSampler.sample(new CharacterRig(armature, jaime.map()),
+                composer[0].getAnimClip("Walk"), 30, 0.85f);
+        Pose3dSequence lifted = walk.toPose3d("walk", "test");
+        // The character mid-pose (not at rest): a solver that poses it, or resets it to rest, shows.
+        Quaternion bent = new Quaternion().fromAngleAxis(0.7f, Vector3f.UNIT_X);
+        for (int i = 0; i < armature.getJointCount(); i++) {
+            armature.getJoint(i).setLocalRotation(bent.mult(armature.getJoint(i).getLocalRotation()));
+        }
+        armature.update();
+        com.jme3.math.Transform[] before = new com.jme3.math.Transform[armature.getJointCount()];
+        for (int i = 0; i < before.length; i++) {
+            before[i] = armature.getJoint(i).getLocalTransform().clone();
+        }
+        ClipBaking.Baked baked = ClipBaking.retarget(jaime.model(), jaime.map(), lifted, false, "take");
+        for (int i = 0; i < before.length; i++) {
+            com.jme3.math.Transform now = armature.getJoint(i).getLocalTransform();
+            String name = armature.getJoint(i).getName();
+            assertTrue(now.getTranslation().distance(before[i].getTranslation()) < 1e-6f, name + " moved");
+            assertTrue(Math.abs(Math.abs(now.getRotation().dot(before[i].getRotation())) - 1) < 1e-6f,
+                    name + " turned");
+        }
+        for (AnimTrack<?> track : baked.clip().getTracks()) {
+            Joint target = (Joint) ((TransformTrack) track).getTarget();
+            assertSame(armature.getJoint(target.getId()), target,
+                    "the clip keys the character's own joints, not the solver's copy: " + target.getName());
+        }
     }
 }

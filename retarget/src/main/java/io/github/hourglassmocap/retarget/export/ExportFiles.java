@@ -1,7 +1,7 @@
 package io.github.hourglassmocap.retarget.export;
 
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.inference.io.AtomicFiles;
+import io.github.hourglassmocap.inference.internal.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import java.util.Set;
  * Poser/DAZ, CMU ASF, jME's Jaime and Sinbad, plain English in any case and separator style).
  * Immutable; created by {@link #parse(String)}.
  */
-public final class BoneName {
+final class BoneName {
     /** The kind of bone a name describes. */
     public enum Kind {
         /** Hips, pelvis or root. */

@@ -64,7 +64,22 @@ public final class HumanoidMapper {
      * @throws HumanoidMapException if a required bone is missing or an override names an unknown joint
      */
     public static HumanoidMap map(RigDescription rig, Map<HumanoidBone, String> overrides) throws HumanoidMapException {
-        Map<HumanoidBone, String> found = mapPartial(rig);
+        return map(rig, null, overrides);
+    }
+
+    /**
+     * Applies a mapping file's overrides to a given map (a character's hand-written one) or to the automatic one,
+     * and checks that every required bone was found.
+     *
+     * @param rig the rig (not null)
+     * @param base the map to start from (null: the automatic map; unaffected)
+     * @param overrides entries that replace or complete the map; a null joint name removes the bone (may be null)
+     * @return a new map
+     * @throws HumanoidMapException if a required bone is missing or an override names an unknown joint
+     */
+    public static HumanoidMap map(RigDescription rig, HumanoidMap base, Map<HumanoidBone, String> overrides)
+            throws HumanoidMapException {
+        Map<HumanoidBone, String> found = base == null ? mapPartial(rig) : new java.util.EnumMap<>(base.asMap());
         if (overrides != null) {
             for (Map.Entry<HumanoidBone, String> e : overrides.entrySet()) {
                 if (e.getValue() == null) {

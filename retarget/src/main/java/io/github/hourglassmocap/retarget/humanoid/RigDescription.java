@@ -4,7 +4,7 @@ import com.jme3.anim.Armature;
 import com.jme3.anim.Joint;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.retarget.bvh.BvhSkeleton;
-import io.github.hourglassmocap.retarget.skeleton.ForwardKinematics;
+import io.github.hourglassmocap.retarget.internal.skeleton.ForwardKinematics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import com.jme3.anim.TransformTrack;
 import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
-import io.github.hourglassmocap.retarget.filter.QuaternionSequences;
+import io.github.hourglassmocap.retarget.internal.filter.QuaternionSequences;
 import io.github.hourglassmocap.retarget.solve.RetargetResult;
 import io.github.hourglassmocap.retarget.solve.RigPose;
 import java.util.ArrayList;
@@ -27,6 +27,8 @@ public final class ClipRecorder {
     private static final Logger LOG = Logger.getLogger(ClipRecorder.class.getName());
 
     private final Armature armature;
+    /** The armature of the poses {@link #record(double, RigPose)} takes: {@link #armature} or a copy of it. */
+    private final Armature poseArmature;
     private final int[] joints;
     private final List<Float> times = new ArrayList<>();
     private final List<Vector3f[]> translations = new ArrayList<>();
@@ -40,6 +42,10 @@ public final class ClipRecorder {
      * @param joints the joint indices to record (not null, not empty, each in 0..jointCount-1; copied)
      */
     public ClipRecorder(Armature armature, int[] joints) {
+        this(armature, armature, joints);
+    }
+
+    private ClipRecorder(Armature armature, Armature poseArmature, int[] joints) {
         if (armature == null || joints == null || joints.length == 0) {
             throw new IllegalArgumentException("armature must not be null and joints must not be empty");
         }
@@ -50,6 +56,7 @@ public final class ClipRecorder {
             }
         }
         this.armature = armature;
+        this.poseArmature = poseArmature;
         this.joints = joints.clone();
     }
 
@@ -75,7 +82,33 @@ public final class ClipRecorder {
      * @return a new recorder for the rig's armature
      */
     public static ClipRecorder forPose(RigPose pose) {
+        return forPose(pose, pose.getRig().getArmature());
+    }
+
+    /**
+     * Creates a recorder for the joints a retargeted pose moves, whose clip animates another armature with the
+     * same joints: the character's, when the rig was solved on a copy ({@code CharacterRig.detached}).
+     *
+     * @param pose any pose of the rig (not null, unaffected)
+     * @param target the armature the clip animates (not null, unaffected; the rig armature's joints, by id and name)
+     * @return a new recorder for {@code target}
+     * @throws IllegalArgumentException if the target's joints differ from the rig's
+     */
+    public static ClipRecorder forPose(RigPose pose, Armature target) {
         Armature a = pose.getRig().getArmature();
+        if (target == null) {
+            throw new IllegalArgumentException("target must not be null");
+        }
+        if (target.getJointCount() != a.getJointCount()) {
+            throw new IllegalArgumentException("target armature has " + target.getJointCount() + " joints; the rig has "
+                    + a.getJointCount());
+        }
+        for (int i = 0; i < a.getJointCount(); i++) {
+            if (!java.util.Objects.equals(target.getJoint(i).getName(), a.getJoint(i).getName())) {
+                throw new IllegalArgumentException("target armature's joint " + i + " is '" + target.getJoint(i).getName()
+                        + "'; the rig's is '" + a.getJoint(i).getName() + "'");
+            }
+        }
         List<Integer> ids = new ArrayList<>();
         int hips = pose.getRig().joint(io.github.hourglassmocap.retarget.humanoid.HumanoidBone.HIPS);
         for (int i = 0; i < a.getJointCount(); i++) {
@@ -83,7 +116,7 @@ public final class ClipRecorder {
                 ids.add(i);
             }
         }
-        return new ClipRecorder(a, ids.stream().mapToInt(Integer::intValue).toArray());
+        return new ClipRecorder(target, a, ids.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**
@@ -98,11 +131,29 @@ public final class ClipRecorder {
      * @return a new clip targeting the result's rig armature
      */
     public static AnimClip clipOf(RetargetResult result, String clipName, KeyReduction reduction) {
+        if (result == null) {
+            throw new IllegalArgumentException("result must not be null");
+        }
+        return clipOf(result, clipName, reduction, result.getPoses().get(0).getRig().getArmature());
+    }
+
+    /**
+     * Records a retargeting result into a clip that animates another armature with the rig's joints: the
+     * character's, when the rig was solved on a copy of its joints ({@code CharacterRig.detached}), as the bake does.
+     *
+     * @param result the result (not null, at least one pose)
+     * @param clipName the clip name (not null, not empty)
+     * @param reduction the key reduction (not null)
+     * @param target the armature the clip animates (not null, unaffected; the rig armature's joints, by id and name)
+     * @return a new clip targeting {@code target}
+     * @throws IllegalArgumentException if the target's joints differ from the rig's
+     */
+    public static AnimClip clipOf(RetargetResult result, String clipName, KeyReduction reduction, Armature target) {
         if (result == null || reduction == null) {
             throw new IllegalArgumentException("result and reduction must not be null");
         }
         List<RigPose> poses = result.getPoses();
-        ClipRecorder rec = forPose(poses.get(0));
+        ClipRecorder rec = forPose(poses.get(0), target);
         double[] times = result.getKeyTimesSeconds();
         for (int i = 0; i < poses.size(); i++) {
             rec.record(times[i], poses.get(i));
@@ -136,7 +187,7 @@ public final class ClipRecorder {
      * @param pose a pose of the rig whose armature this recorder was made for (not null, unaffected)
      */
     public synchronized void record(double timeSeconds, RigPose pose) {
-        if (pose.getRig().getArmature() != armature) {
+        if (pose.getRig().getArmature() != poseArmature) {
             throw new IllegalArgumentException("pose belongs to a different armature than this recorder's");
         }
         checkTime(timeSeconds);

@@ -10,6 +10,9 @@ import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.ModelLoadException;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMapException;
+import io.github.hourglassmocap.retarget.humanoid.HumanoidMapper;
+import io.github.hourglassmocap.retarget.humanoid.RigDescription;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,6 +65,29 @@ public final class BuiltInCharacters {
                 throw new IllegalArgumentException("character '" + name + "' cannot be mapped to a humanoid: "
                         + e.getMessage(), e);
             }
+        }
+
+        /**
+         * Returns the character's humanoid map with a mapping file's corrections: the hand-written map of a
+         * built-in humanoid, else the automatic one, with the overrides applied.
+         *
+         * @param overrides entries that replace or complete the map; a null joint name removes the bone (not null,
+         *     unaffected; empty for none)
+         * @return a new map
+         * @throws HumanoidMapException if a required bone is missing or an override names a joint the rig lacks
+         */
+        public HumanoidMap map(Map<HumanoidBone, String> overrides) throws HumanoidMapException {
+            return HumanoidMapper.map(RigDescription.of(name, findSkinning(model).getArmature()),
+                    hasHandWrittenMap() ? BuiltInCharacters.map(name) : null, overrides);
+        }
+
+        /**
+         * Says whether {@link #map()} is a hand-written map (a built-in humanoid) rather than the automatic one.
+         *
+         * @return true for Jaime, Sinbad and the Ninja
+         */
+        public boolean hasHandWrittenMap() {
+            return builtIn && BuiltInCharacters.map(name) != null;
         }
     }
 

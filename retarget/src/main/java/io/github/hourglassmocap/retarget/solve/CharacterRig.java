@@ -9,7 +9,7 @@ import com.jme3.math.Transform;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMap;
-import io.github.hourglassmocap.retarget.skeleton.ScratchArmatures;
+import io.github.hourglassmocap.retarget.internal.skeleton.ScratchArmatures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Runs shorter than {@link #MIN_RUN} frames are dropped as noise. Offline only ({@link #detect}); the live
  * detector in {@link LiveRetargeter} applies the same test causally.
  */
-public final class FootContacts {
+final class FootContacts {
     /** Shortest contact kept (frames). */
     public static final int MIN_RUN = 3;
     /** Feet, in the order of the arrays this class returns. */

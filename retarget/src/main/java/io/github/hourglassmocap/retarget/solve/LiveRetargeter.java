@@ -6,7 +6,7 @@ import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.inference.pose2d.OneEuroFilter;
-import io.github.hourglassmocap.retarget.filter.QuaternionOneEuroFilter;
+import io.github.hourglassmocap.retarget.internal.filter.QuaternionOneEuroFilter;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,7 +5,7 @@ import static io.github.hourglassmocap.inference.joints.H36mJoints.*;
 import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
-import io.github.hourglassmocap.retarget.filter.ZeroPhaseFilter;
+import io.github.hourglassmocap.retarget.internal.filter.ZeroPhaseFilter;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import java.util.ArrayList;
 import java.util.List;

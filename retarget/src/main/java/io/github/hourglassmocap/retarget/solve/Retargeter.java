@@ -5,7 +5,7 @@ import static io.github.hourglassmocap.inference.joints.H36mJoints.*;
 import com.jme3.math.FastMath;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
-import io.github.hourglassmocap.retarget.filter.QuaternionSequences;
+import io.github.hourglassmocap.retarget.internal.filter.QuaternionSequences;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 
 /**
@@ -22,7 +22,7 @@ import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
  * the map does not name keep their rest local rotation. Stateless apart from the rig; not thread-safe
  * because the rig is not.
  */
-public final class Retargeter {
+final class Retargeter {
     /** Below this bend the limb plane is unknown and the twist comes from the parent. */
     private static final float BEND_MIN = 8f * FastMath.DEG_TO_RAD;
     /** Above this bend the twist comes fully from the limb plane. */

@@ -9,7 +9,7 @@ import com.jme3.math.Vector3f;
  * axis, swing/twist decomposition, angles between directions. All pure; nothing is modified unless a
  * parameter says so.
  */
-public final class Rotations {
+final class Rotations {
     private static final float EPSILON = 1e-6f;
 
     private Rotations() {

@@ -11,7 +11,7 @@ import java.util.List;
  * clip (offline) or over a warm-up window (live; frozen once the window is full). {@link #normalise} rebuilds
  * a pose with the fitted lengths along the observed bone directions. Not thread-safe.
  */
-public final class SkeletonFit {
+final class SkeletonFit {
     private final int warmUpFrames;
     private final List<float[]> samples = new ArrayList<>();
     private float[] lengths;

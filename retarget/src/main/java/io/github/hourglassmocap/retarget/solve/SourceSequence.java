@@ -5,7 +5,7 @@ import com.jme3.math.Vector3f;
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.lift.Pose3dSequence;
-import io.github.hourglassmocap.retarget.dataset.Take17;
+import io.github.hourglassmocap.retarget.internal.dataset.Take17;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import com.jme3.math.Vector3f;
  * end reaches a target, keeping the normal of the chain's current bend plane (so the knee keeps pointing
  * where it pointed). Targets out of reach are clamped to the reachable shell.
  */
-public final class TwoBoneIk {
+final class TwoBoneIk {
     private TwoBoneIk() {
     }
 

@@ -16,7 +16,7 @@ import com.jme3.asset.DesktopAssetManager;
 import com.jme3.math.Transform;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Spatial;
-import io.github.hourglassmocap.retarget.skeleton.ForwardKinematics;
+import io.github.hourglassmocap.retarget.internal.skeleton.ForwardKinematics;
 import io.github.hourglassmocap.retarget.testutil.TestBvh;
 import java.nio.file.Path;
 import java.util.ArrayList;

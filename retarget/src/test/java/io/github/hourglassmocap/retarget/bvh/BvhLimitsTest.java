@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hourglassmocap.inference.MocapException;
-import io.github.hourglassmocap.retarget.dataset.BvhTake17;
-import io.github.hourglassmocap.retarget.fuzz.SyntheticInputs;
+import io.github.hourglassmocap.retarget.internal.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.internal.fuzz.SyntheticInputs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

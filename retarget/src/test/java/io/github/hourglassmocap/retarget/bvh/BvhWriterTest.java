@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hourglassmocap.inference.MocapIOException;
-import io.github.hourglassmocap.retarget.skeleton.ForwardKinematics;
+import io.github.hourglassmocap.retarget.internal.skeleton.ForwardKinematics;
 import io.github.hourglassmocap.retarget.testutil.TestBvh;
 import java.nio.file.Files;
 import java.nio.file.Path;

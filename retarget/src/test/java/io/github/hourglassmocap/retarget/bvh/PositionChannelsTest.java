@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hourglassmocap.retarget.dataset.BvhTake17;
-import io.github.hourglassmocap.retarget.dataset.Take17;
-import io.github.hourglassmocap.retarget.fuzz.SyntheticInputs;
-import io.github.hourglassmocap.retarget.skeleton.ForwardKinematics;
+import io.github.hourglassmocap.retarget.internal.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.internal.dataset.Take17;
+import io.github.hourglassmocap.retarget.internal.fuzz.SyntheticInputs;
+import io.github.hourglassmocap.retarget.internal.skeleton.ForwardKinematics;
 import io.github.hourglassmocap.retarget.testutil.TestBvh;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import com.jme3.anim.Joint;
 import com.jme3.anim.TransformTrack;
 import com.jme3.math.Quaternion;
 import com.jme3.math.Transform;
-import io.github.hourglassmocap.retarget.filter.QuaternionSequences;
+import io.github.hourglassmocap.retarget.internal.filter.QuaternionSequences;
 import io.github.hourglassmocap.retarget.solve.CharacterRig;
 import io.github.hourglassmocap.retarget.solve.OfflineRetargeter;
 import io.github.hourglassmocap.retarget.solve.RetargetOptions;

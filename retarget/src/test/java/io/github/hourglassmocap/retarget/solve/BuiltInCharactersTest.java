@@ -23,6 +23,23 @@ class BuiltInCharactersTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"jaime", "sinbad", "ninja"})
+    void aMappingFileCorrectsTheHandWrittenMapOfABuiltInNotTheAutomaticOne(String name) throws Exception {
+        BuiltInCharacters.LoadedCharacter c = BuiltInCharacters.loadCharacter(SolveFixtures.assets(), name);
+        assertTrue(c.hasHandWrittenMap());
+        HumanoidMap hand = BuiltInCharacters.map(name);
+        assertEquals(hand.asMap(), c.map(java.util.Map.of()).asMap(), "no corrections: the hand-written map itself");
+        java.util.Map<HumanoidBone, String> fix = new java.util.EnumMap<>(HumanoidBone.class);
+        fix.put(HumanoidBone.LEFT_TOES, null);
+        HumanoidMap fixed = c.map(fix);
+        assertNull(fixed.findJoint(HumanoidBone.LEFT_TOES));
+        assertEquals(hand.findJoint(HumanoidBone.RIGHT_TOES), fixed.findJoint(HumanoidBone.RIGHT_TOES));
+        fix.put(HumanoidBone.HEAD, "no such joint");
+        var e = assertThrows(io.github.hourglassmocap.retarget.humanoid.HumanoidMapException.class, () -> c.map(fix));
+        assertTrue(e.getMessage().contains("'no such joint'"), e.getMessage());
+    }
+
     @Test
     void oneCatalogueLoadsEveryNameByTheOneLoader() throws Exception {
         assertEquals(java.util.List.of("jaime", "sinbad", "ninja", "oto", "elephant"), BuiltInCharacters.NAMES);

@@ -6,7 +6,7 @@ import com.jme3.anim.Armature;
 import io.github.hourglassmocap.retarget.bvh.BvhJme;
 import io.github.hourglassmocap.retarget.bvh.BvhReader;
 import io.github.hourglassmocap.retarget.bvh.BvhSkeleton;
-import io.github.hourglassmocap.retarget.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.internal.dataset.BvhTake17;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidMapper;
 import io.github.hourglassmocap.retarget.humanoid.RigDescription;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.jme3.math.FastMath;
 import com.jme3.math.Vector3f;
-import io.github.hourglassmocap.retarget.dataset.BvhTake17;
+import io.github.hourglassmocap.retarget.internal.dataset.BvhTake17;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -73,7 +73,7 @@ class RetargeterTest {
             truth.applyTo(rig.getArmature());
             Vector3f[] source = rig.view17(true);
             RigPose solved = solver.solve(source, null);
-            worst = Math.max(worst, Math.toDegrees(io.github.hourglassmocap.retarget.filter.QuaternionSequences.angleBetween(
+            worst = Math.max(worst, Math.toDegrees(io.github.hourglassmocap.retarget.internal.filter.QuaternionSequences.angleBetween(
                     solved.getDelta(upper), q)));
         }
         // Swing and twist of the upper arm come back when the elbow bends in the plane the solver assumes. A

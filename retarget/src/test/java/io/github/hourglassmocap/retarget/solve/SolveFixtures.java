@@ -16,7 +16,7 @@ import com.jme3.math.Quaternion;
 import com.jme3.math.Transform;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Spatial;
-import io.github.hourglassmocap.retarget.filter.QuaternionSequences;
+import io.github.hourglassmocap.retarget.internal.filter.QuaternionSequences;
 import io.github.hourglassmocap.retarget.humanoid.HumanoidBone;
 import java.util.Random;
 
