@@ -254,6 +254,10 @@ class FlagTest(unittest.TestCase):
         b = WindowSampler(takes, 27, seed=9, aug={k: 0.0 for k in A.AUG_NAMES}).batch(8)
         np.testing.assert_array_equal(a[0], b[0])
         np.testing.assert_array_equal(a[1], b[1])
+        # the same figures as the sampler of commit d3d3541, before these augmentations existed
+        self.assertAlmostEqual(float(np.abs(a[0]).astype(np.float64).sum()), 892.3377468287945, delta=1e-3)
+        self.assertAlmostEqual(float(np.abs(a[1]).astype(np.float64).sum()), 2325.503582213074, delta=1e-3)
+        np.testing.assert_allclose(a[0][3, 5, 13], [-0.08619052171707153, -0.04029417037963867], atol=1e-6)
         with self.assertRaises(ValueError):
             WindowSampler(takes, 27, aug={"blur": 0.5})
         with self.assertRaises(ValueError):
