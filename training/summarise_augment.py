@@ -8,7 +8,8 @@ For every run folder under --root with a final.pt: the trainer's own final valid
 split, clean 2D and the trainer's validation noise, which is the hand-made detector-like noise whatever
 --noise trained with), and the same checkpoint scored here on the same validation windows and cameras with
 BlazePose-like 2D (the measured noise model, training/noise/blazepose.json), over both held-out activities
-and per activity. A run without final.pt is listed as unfinished with the step its log reached."""
+and per activity; and on windows of the training activities ("seen_activities", no augmentation), whose
+difference to the held-out figure is the generalisation gap. A run without final.pt is listed as unfinished with the step its log reached."""
 import argparse
 import json
 import os
@@ -43,11 +44,17 @@ def main(argv=None):
     ap.add_argument("--data", default="/work/data/cmu30v3")
     ap.add_argument("--frames", type=int, default=27)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--seen-windows", type=int, default=300,
+                    help="windows of the training activities scored too (evenly spaced over the training takes)")
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
-    _, val_takes = split_by_activity(clean_takes(load_dataset(args.data)[0]))
+    train_takes, val_takes = split_by_activity(clean_takes(load_dataset(args.data)[0]))
     val = validation_set(val_takes, args.frames, noise=make_noise("blazepose"))
+    # windows of the TRAINING activities (evenly spaced, fixed cameras, no augmentation): the held-out
+    # figure minus this one is the generalisation gap, which an augmentation that slows fitting can still
+    # narrow
+    seen = validation_set(train_takes, args.frames, max_windows=args.seen_windows, noise=make_noise("blazepose"))
     # activity of each validation window, in validation_set's order (takes sorted by id, two cameras each)
     acts = []
     for t in sorted(val_takes, key=lambda t: t.id):
@@ -96,14 +103,24 @@ def main(argv=None):
                              "pa_mpjpe_blazepose": 1000 * pa_mpjpe(pn, y, m)})
         entry.update(finished=True, step=res["step"], train_minutes=res["train_minutes"],
                      wall_minutes=res["wall_minutes"], trainer_validation=trainer, blazepose_validation=blaze)
+        sc, sn = predict(model, seen[0]), predict(model, seen[1])
+        blaze["seen_activities"] = _r({"mpjpe_clean": 1000 * mpjpe(sc, seen[2], seen[3]),
+                                       "pa_mpjpe_clean": 1000 * pa_mpjpe(sc, seen[2], seen[3]),
+                                       "mpjpe_blazepose": 1000 * mpjpe(sn, seen[2], seen[3]),
+                                       "pa_mpjpe_blazepose": 1000 * pa_mpjpe(sn, seen[2], seen[3])})
+        entry["generalisation_gap_clean"] = round(blaze["held_out"]["mpjpe_clean"]
+                                                  - blaze["seen_activities"]["mpjpe_clean"], 2)
         runs.append(entry)
-        print(name, json.dumps(trainer), json.dumps(blaze["held_out"]), flush=True)
+        print(name, json.dumps(trainer), json.dumps(blaze["held_out"]), json.dumps(blaze["seen_activities"]),
+              flush=True)
     out = dict(version=1, kind="augmentation ablation (proxy runs)", split="activity",
                held_out_activities=list(HELD_OUT_ACTIVITIES), frames=args.frames, data=args.data,
-               validation_windows=int(len(val[2])),
+               validation_windows=int(len(val[2])), seen_windows=int(len(seen[2])),
                notes="trainer_validation: train.py's final full validation (clean 2D and its detector-like "
                      "noise); blazepose_validation: the same windows and cameras with the measured BlazePose "
-                     "noise model, over both held-out activities and per activity. Errors in mm.",
+                     "noise model, over both held-out activities and per activity, and on windows of the training "
+                     "activities (seen_activities; generalisation_gap_clean = held-out minus seen, clean 2D). "
+                     "Errors in mm.",
                runs=runs)
     if args.out:
         with open(args.out, "w") as f:
