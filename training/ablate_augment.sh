@@ -1,8 +1,8 @@
 #!/bin/sh
 # Augmentation ablation (issue 13): identical short proxy runs on the activity-held-out split, same seed and
 # steps, each with exactly one augmentation on (probability P per window), a control with none (and the
-# control again with another seed, to show the seed-to-seed spread), and all together. One after another,
-# one thread each, niced; then training/summarise_augment.py scores every final.pt.
+# control again with another seed, to show the seed-to-seed spread), all together, and the three that create
+# new motion together (without and with occlusion). One after another, one thread each, niced; then training/summarise_augment.py scores every final.pt.
 #   sh training/ablate_augment.sh <steps> <P> <run root>
 set -e
 cd "$(dirname "$0")/.."
@@ -31,4 +31,6 @@ aug-camera --seed 0 --aug-camera $P
 aug-occlusion --seed 0 --aug-occlusion $P
 aug-truncation --seed 0 --aug-truncation $P
 aug-none-seed1 --seed 1
+aug-motion --seed 0 --aug-mix $P --aug-time-warp $P --aug-proportions $P
+aug-motion-occlusion --seed 0 --aug-mix $P --aug-time-warp $P --aug-proportions $P --aug-occlusion $P
 LIST

@@ -32,7 +32,7 @@ from hot.models import build_model  # noqa: E402
 from hot.noise_model import make_noise  # noqa: E402
 
 ORDER = ("aug-none", "aug-none-seed1", "aug-mix", "aug-time-warp", "aug-proportions", "aug-camera",
-         "aug-occlusion", "aug-truncation", "aug-motion", "aug-all")
+         "aug-occlusion", "aug-truncation", "aug-motion", "aug-motion-occlusion", "aug-all")
 
 
 def _r(d):
