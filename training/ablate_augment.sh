@@ -2,7 +2,8 @@
 # Augmentation ablation (issue 13): identical short proxy runs on the activity-held-out split, same seed and
 # steps, each with exactly one augmentation on (probability P per window), a control with none (and the
 # control again with another seed, to show the seed-to-seed spread), all together, and the three that create
-# new motion together (without and with occlusion). One after another, one thread each, niced; then training/summarise_augment.py scores every final.pt.
+# new motion together (without and with occlusion). One after another, one thread each, niced; then
+# training/summarise_augment.py scores every final.pt.
 #   sh training/ablate_augment.sh <steps> <P> <run root>
 set -e
 cd "$(dirname "$0")/.."
