@@ -15,7 +15,11 @@ Errors are in units of the person's 2D extent (the larger side of the truth join
   - lag-1 correlation of that residual (how smooth the error is over time);
   - left/right swaps: frames where a limb pair fits the truth clearly better swapped, and their run length;
   - outliers: joints more than 0.25 extents off (after swaps), their rate and size;
-  - missed frames: frames with no person found."""
+  - missed frames: frames with no person found;
+  - failed frames (version 2): frames where BlazePose found a person but the median joint is more than 0.2
+    extents off (it tracked a collapsed or wrong body: a 2D-stage failure no lifter can undo). They are
+    counted per clip and overall and left out of the joint statistics above, so one lost clip does not
+    inflate the spread and outlier rates of every joint."""
 import argparse
 import json
 import os
@@ -41,6 +45,7 @@ RIGS = {
 }
 LIMB_PAIRS = {"legs": ([1, 2, 3], [4, 5, 6]), "arms": ([14, 15, 16], [11, 12, 13])}
 OUTLIER = 0.25
+FAILED = 0.2
 
 
 def truth17(world, names, rig, stature):
@@ -113,6 +118,7 @@ def bone_frame(truth):
 def measure(clips):
     errs, local, resid_pairs, swaps, runs, missed, frames = [], [], [], {k: 0 for k in LIMB_PAIRS}, \
         {k: [] for k in LIMB_PAIRS}, 0, 0
+    failed_total = 0
     per_clip = {}
     for c in clips:
         tr, det = c["truth"], c["det"].copy()
@@ -135,12 +141,19 @@ def measure(clips):
                     run = 0
             det[sw] = det[sw][:, _swap_index(r, l)]
         e = (det - tr) / ext                                            # [T,17,2] extents
+        detected = found.copy()
+        with np.errstate(invalid="ignore"):
+            failed = found & (np.median(np.linalg.norm(e, axis=-1), axis=1) > FAILED)
+        failed_total += int(failed.sum())
+        found = found & ~failed
         errs.append(e[found])
         bf = bone_frame(tr)
         local.append(np.einsum("tjab,tjb->tja", bf, e)[found])
         resid_pairs.append((e, found))
-        per_clip[c["name"]] = dict(frames=int(len(found)), found=int(found.sum()),
-                                   mean_error=round(float(np.nanmean(np.linalg.norm(e[found], axis=-1))), 4))
+        per_clip[c["name"]] = dict(
+            frames=int(len(found)), found=int(detected.sum()), failed=int(failed.sum()),
+            mean_error=round(float(np.nanmean(np.linalg.norm(e[detected], axis=-1))), 4),
+            median_error_usable=round(float(np.median(np.linalg.norm(e[found], axis=-1))), 4) if found.any() else None)
     E = np.concatenate(errs)
     Lc = np.concatenate(local)
     mag = np.linalg.norm(E, axis=-1)                                    # [N,17]
@@ -170,9 +183,9 @@ def measure(clips):
     rho = np.clip(rho_num / np.maximum(rho_den, 1e-12), 0.0, 0.99)
     out_rate = 1 - inl.mean(0)
     out_size = np.array([float(np.median(mag[~inl[:, j], j])) if (~inl[:, j]).any() else 0.0 for j in range(17)])
-    found_frames = frames - missed
+    found_frames = frames - missed - failed_total
     return {
-        "version": 1,
+        "version": 2,
         "kind": "blazepose-vs-render-truth",
         "units": "fractions of the person's 2D extent (the larger side of the truth joints' bounding box)",
         "joints": NAMES,
@@ -186,6 +199,7 @@ def measure(clips):
                       "meanRunFrames": round(float(np.mean(runs[k])), 2) if runs[k] else 0.0}
                   for k in LIMB_PAIRS},
         "missedFrameRate": round(missed / max(frames, 1), 4),
+        "failedFrameRate": {"threshold": FAILED, "rate": round(failed_total / max(frames, 1), 4)},
         "frames": frames,
         "clips": per_clip,
     }
@@ -207,7 +221,7 @@ def main(argv=None):
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     with open(args.out, "w") as f:
         json.dump(model, f, indent=1)
-    print(json.dumps({k: model[k] for k in ("swaps", "missedFrameRate", "frames", "clips")}))
+    print(json.dumps({k: model[k] for k in ("swaps", "missedFrameRate", "failedFrameRate", "frames", "clips")}))
 
 
 if __name__ == "__main__":

@@ -84,6 +84,9 @@ def parser():
     ap.add_argument("--noise", default="detector", choices=NOISE_MODES,
                     help="2D noise on training windows: the hand-made detector-like model, the measured "
                          "BlazePose model (training/noise/blazepose.json), or none")
+    ap.add_argument("--noise-model", default=None, metavar="JSON",
+                    help="measured noise model for --noise blazepose (default training/noise/blazepose.json; runs "
+                         "started before it existed resume with training/noise/blazepose-v1.json, their model)")
     ap.add_argument("--noise-prob", type=float, default=0.5, help="fraction of training windows made noisy")
     ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp"])
     ap.add_argument("--prune", default="tpc", choices=["tpc", "uniform", "attention", "motion"])
@@ -137,6 +140,13 @@ AUG_HELP = {
 }
 
 
+LEGACY_NOISE_MODEL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "noise", "blazepose-v1.json")
+
+
+def noise_path(args):
+    return {"model_path": args.noise_model} if getattr(args, "noise_model", None) else {}
+
+
 def resolve_args(argv):
     """Parses argv; with --resume, the run's stored arguments are restored (session arguments given on the
     command line win). Returns (args, checkpoint dict or None)."""
@@ -155,7 +165,9 @@ def resolve_args(argv):
     given = {a.dest for a in ap._actions if any(o in argv or any(x.startswith(o + "=") for x in argv)
                                                    for o in a.option_strings)}
     stored = dict(ck["args"])
-    for a in ap._actions:  # arguments added after the run started keep their defaults (e.g. --aug-*: off)
+    # runs started before --noise-model existed drew from the version 1 model: keep it so the resume is exact
+    stored.setdefault("noise_model", LEGACY_NOISE_MODEL)
+    for a in ap._actions:  # other arguments added after the run started keep their defaults (--aug-*: off)
         if a.dest != "help" and a.dest not in stored:
             stored[a.dest] = a.default
     for k in SESSION_ARGS:  # this session's values (their defaults when not given); the data path is kept
@@ -172,9 +184,37 @@ def init_weights(model, src):
     else:
         weights = torch.load(src)["model"]
     own = model.state_dict()
-    taken = {k: v for k, v in weights.items() if k in own and own[k].shape == v.shape}
+    taken = {}
+    for k, v in weights.items():
+        if k not in own:
+            continue
+        if own[k].shape == v.shape:
+            taken[k] = v
+        elif k in TIME_INDEXED and _only_time_differs(own[k].shape, v.shape):
+            taken[k] = resample_time(v, own[k].shape[1])
     model.load_state_dict(taken, strict=False)
     return len(taken), len(own)
+
+
+# Parameters indexed by frame (dimension 1): a model of another window length initialises them resampled.
+TIME_INDEXED = ("pos_t", "pos_kept", "recovery.query", "recovery.key_time")
+
+
+def _only_time_differs(a, b):
+    return len(a) == len(b) and len(a) >= 2 and all(x == y for i, (x, y) in enumerate(zip(a, b)) if i != 1)
+
+
+def resample_time(v, frames):
+    """Linear resampling of a [1, T, ...] tensor to [1, frames, ...] along dimension 1 (end points kept), so a
+    model of a shorter window can start a longer one (--init-from hot-f27.onnx with --frames 81)."""
+    T = v.shape[1]
+    if frames == T:
+        return v.clone()
+    pos = torch.linspace(0, T - 1, frames, dtype=torch.float64)
+    i0 = pos.floor().long().clamp(max=T - 1)
+    i1 = (i0 + 1).clamp(max=T - 1)
+    a = (pos - i0.to(torch.float64)).to(v.dtype).reshape((1, frames) + (1,) * (v.dim() - 2))
+    return v[:, i0] * (1 - a) + v[:, i1] * a
 
 
 def main(argv=None):
@@ -198,7 +238,7 @@ def main(argv=None):
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.wd)
     augment = {k: getattr(args, "aug_" + k) for k in AUG_HELP}
     sampler = WindowSampler(train_takes, args.frames, seed=args.seed, noise_prob=args.noise_prob,
-                            noise=make_noise(args.noise), aug=augment)
+                            noise=make_noise(args.noise, **noise_path(args)), aug=augment)
     val = validation_set(val_takes, args.frames)
     quick = validation_set(val_takes, args.frames, max_windows=args.val_max_windows) \
         if args.val_max_windows else val

@@ -5,7 +5,9 @@ blazepose: noise drawn from the model measured by training/measure_noise.py (Bla
            renderer's truth; training/noise/blazepose.json, docs/formats.md "2D noise model"): per-joint
            bias along/across the bone, temporally correlated residual (AR(1) with the measured spread and
            lag-1 correlation), runs of gross outliers, left/right limb swaps, and missed frames (the previous
-           frame's 2D held). Each window draws a strength factor (0.6-1.4) so the model is not learnt as a
+           frame's 2D held). Version 2 models leave out frames where BlazePose tracked a collapsed or wrong body
+           (failedFrameRate): those are not simulated, because no lifter can recover the pose from them; they are
+           the 2D stage's to prevent. Each window draws a strength factor (0.6-1.4) so the model is not learnt as a
            constant.
 none:      clean 2D on every window."""
 import json
@@ -36,8 +38,8 @@ class MeasuredNoise:
     """Samples 2D error from a measured noise model (a dict in the format measure_noise.py writes)."""
 
     def __init__(self, model, strength=(0.6, 1.4), outlier_run=4.0):
-        if model.get("version") != 1:
-            raise ValueError(f"noise model version {model.get('version')} not supported; expected 1")
+        if model.get("version") not in (1, 2):
+            raise ValueError(f"noise model version {model.get('version')} not supported; expected 1 or 2")
         if list(model.get("joints", [])) != list(NAMES):
             raise ValueError("noise model: joint order differs from assets/skeleton/h36m17.json")
         self.bias = np.asarray(model["bias"]["values"], dtype=np.float64)           # [17, 2] along/across

@@ -281,13 +281,15 @@ class FlagTest(unittest.TestCase):
             # a checkpoint written before the flags existed resumes with them off
             ck = torch.load(os.path.join(run, "latest.pt"))
             for k in list(ck["args"]):
-                if k.startswith("aug_"):
+                if k.startswith("aug_") or k == "noise_model":
                     del ck["args"][k]
             torch.save(ck, os.path.join(run, "latest.pt"))
             train.main(["--resume", run])
             with open(os.path.join(run, "config.json")) as f:
                 cfg = json.load(f)
             self.assertEqual(set(cfg["augment"].values()), {0.0})
+            # and, older still, before --noise-model: it keeps the version 1 noise model it drew from
+            self.assertEqual(cfg["args"]["noise_model"], train.LEGACY_NOISE_MODEL)
             self.assertTrue(os.path.isfile(os.path.join(run, "result.json")))
 
 

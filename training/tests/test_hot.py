@@ -286,6 +286,22 @@ class NoiseModelTest(unittest.TestCase):
         self.assertEqual(m["swaps"]["legs"]["meanRunFrames"], 3.0)
         self.assertAlmostEqual(m["spread"]["values"][0][0], 0.01, delta=0.003)
 
+    def test_failed_frames_are_counted_apart_and_leave_the_joint_statistics_alone(self):
+        from measure_noise import measure
+        rng = np.random.default_rng(2)
+        T = 60
+        truth = np.zeros((T, 17, 2))
+        truth[..., 1] = np.linspace(0, 200, 17)
+        truth[..., 0] = rng.normal(0, 40, (T, 17))
+        det = truth + rng.normal(0, 2.0, truth.shape)
+        det[30:45] = truth[30:45].mean(1, keepdims=True) + rng.normal(0, 5.0, (15, 17, 2))   # a collapsed body
+        m = measure([dict(name="c", truth=truth, det=det)])
+        self.assertEqual(m["version"], 2)
+        self.assertAlmostEqual(m["failedFrameRate"]["rate"], 15 / 60, delta=1e-6)
+        self.assertEqual(m["clips"]["c"]["failed"], 15)
+        self.assertAlmostEqual(m["spread"]["values"][0][0], 0.01, delta=0.003)
+        self.assertLess(max(m["outliers"]["rate"]), 0.02)
+
 
 class MetricTest(unittest.TestCase):
     def test_pa_mpjpe_removes_similarity_transform(self):
