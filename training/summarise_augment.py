@@ -7,7 +7,7 @@
 For every run folder under --root with a final.pt: the trainer's own final validation (result.json: activity
 split, clean 2D and the trainer's validation noise, which is the hand-made detector-like noise whatever
 --noise trained with), and the same checkpoint scored here on the same validation windows and cameras with
-BlazePose-like 2D (the measured noise model, training/noise/blazepose.json), over both held-out activities
+BlazePose-like 2D (the measured noise model; --noise-model, default hot.noise_model's), over both held-out activities
 and per activity; and on windows of the training activities ("seen_activities", no augmentation), whose
 difference to the held-out figure is the generalisation gap; and the held-out windows under webcam/phone
 conditions (webcam_set; made by the augmentation code, so it favours the runs trained with it). A run without final.pt is listed as unfinished with the step its log reached."""
@@ -39,7 +39,7 @@ def _r(d):
     return {k: round(float(v), 2) for k, v in d.items()}
 
 
-def webcam_set(takes, F, seed=4321, cams_per_window=2, p_truncation=0.3, p_occlusion=0.3):
+def webcam_set(takes, F, noise, seed=4321, cams_per_window=2, p_truncation=0.3, p_occlusion=0.3):
     """The held-out windows under webcam/phone conditions, made by the same code as the augmentations (so it
     favours the runs trained with them; read it as robustness to those conditions, not as an independent
     test): VariedCameraSampler cameras, truncation and occlusion on 30 % of the windows each, hidden joints
@@ -64,7 +64,7 @@ def webcam_set(takes, F, seed=4321, cams_per_window=2, p_truncation=0.3, p_occlu
     R, pc, uv, hidden = A.truncate(pos, R, cam, focal, size, pc, uv, rng, p_truncation)
     hidden = hidden | A.occlusion_mask(len(pos), F, rng, p_occlusion)
     live = rng.random(len(pos)) < 0.5
-    noisy = make_noise("blazepose")(uv, rng)
+    noisy = noise(uv, rng)
     clean = screen_normalise(A.runtime_fill(uv, hidden, live, size), size)
     noisy = screen_normalise(A.runtime_fill(noisy, hidden, live, size), size)
     return clean, noisy, (pc - pc[:, :, :1]).astype(np.float32), mask
@@ -78,15 +78,19 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seen-windows", type=int, default=300,
                     help="windows of the training activities scored too (evenly spaced over the training takes)")
+    ap.add_argument("--noise-model", default=None, metavar="JSON",
+                    help="BlazePose noise model (default: hot.noise_model's; the committed table used "
+                         "training/noise/blazepose-v1.json)")
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     train_takes, val_takes = split_by_activity(clean_takes(load_dataset(args.data)[0]))
-    val = validation_set(val_takes, args.frames, noise=make_noise("blazepose"))
+    kw = {"model_path": args.noise_model} if args.noise_model else {}
+    val = validation_set(val_takes, args.frames, noise=make_noise("blazepose", **kw))
     # windows of the TRAINING activities (evenly spaced, fixed cameras, no augmentation): the held-out
     # figure minus this one is the generalisation gap, which an augmentation that slows fitting can still
     # narrow
-    seen = validation_set(train_takes, args.frames, max_windows=args.seen_windows, noise=make_noise("blazepose"))
+    seen = validation_set(train_takes, args.frames, max_windows=args.seen_windows, noise=make_noise("blazepose", **kw))
     # activity of each validation window, in validation_set's order (takes sorted by id, two cameras each)
     acts = []
     for t in sorted(val_takes, key=lambda t: t.id):
@@ -96,7 +100,7 @@ def main(argv=None):
     if len(acts) != len(val[2]):
         raise SystemExit(f"window count {len(acts)} differs from validation_set's {len(val[2])}")
     subsets = {"held_out": np.ones(len(acts), bool), **{a: acts == a for a in HELD_OUT_ACTIVITIES}}
-    webcam = webcam_set(val_takes, args.frames)
+    webcam = webcam_set(val_takes, args.frames, noise=make_noise("blazepose", **kw))
     names = [n for n in ORDER if os.path.isfile(os.path.join(args.root, n, "config.json"))]
     names += sorted(n for n in os.listdir(args.root) if n not in names and
                     os.path.isfile(os.path.join(args.root, n, "config.json")))
