@@ -124,7 +124,20 @@ def parser():
     ap.add_argument("--val-max-windows", type=int, default=0,
                     help="quick evaluations use at most this many validation windows (0: all)")
     ap.add_argument("--ckpt-every", type=float, default=600, help="seconds (wall clock) between checkpoints")
+    for name, what in AUG_HELP.items():
+        ap.add_argument("--aug-" + name.replace("_", "-"), type=float, default=0.0, metavar="P",
+                        help=f"probability per training window of {what} (hot/augment.py; default 0: off)")
     return ap
+
+
+AUG_HELP = {
+    "mix": "per-limb mixing: the upper body of another take's window on this window's lower body and root path",
+    "time_warp": "a smooth non-uniform time warp within the window (on top of the constant speed change)",
+    "proportions": "limb/torso/head length and shoulder/hip width changes (left/right symmetric)",
+    "camera": "a webcam/phone-like camera: height 0.2-3 m, aimed off the subject, roll up to 15 deg",
+    "occlusion": "hidden joints, filled as the Java runtime fills low-confidence joints",
+    "truncation": "the person partly beyond an image edge (joints out of frame reported or hidden as BlazePose does)",
+}
 
 
 LEGACY_NOISE_MODEL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "noise", "blazepose-v1.json")
@@ -152,12 +165,15 @@ def resolve_args(argv):
     given = {a.dest for a in ap._actions if any(o in argv or any(x.startswith(o + "=") for x in argv)
                                                    for o in a.option_strings)}
     stored = dict(ck["args"])
+    # runs started before --noise-model existed drew from the version 1 model: keep it so the resume is exact
+    stored.setdefault("noise_model", LEGACY_NOISE_MODEL)
+    for a in ap._actions:  # other arguments added after the run started keep their defaults (--aug-*: off)
+        if a.dest != "help" and a.dest not in stored:
+            stored[a.dest] = a.default
     for k in SESSION_ARGS:  # this session's values (their defaults when not given); the data path is kept
         if k != "data" or k in given or k not in stored:
             stored[k] = getattr(args, k)
     stored["run_dir"] = args.resume
-    # runs started before --noise-model existed drew from the version 1 model: keep it so the resume is exact
-    stored.setdefault("noise_model", LEGACY_NOISE_MODEL)
     return argparse.Namespace(**stored), ck
 
 
@@ -220,8 +236,9 @@ def main(argv=None):
         cfg.update(tra_flags(args.tra_time_keys, args.tra_identity_init))
     model = build_model(cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.wd)
+    augment = {k: getattr(args, "aug_" + k) for k in AUG_HELP}
     sampler = WindowSampler(train_takes, args.frames, seed=args.seed, noise_prob=args.noise_prob,
-                            noise=make_noise(args.noise, **noise_path(args)))
+                            noise=make_noise(args.noise, **noise_path(args)), aug=augment)
     val = validation_set(val_takes, args.frames)
     quick = validation_set(val_takes, args.frames, max_windows=args.val_max_windows) \
         if args.val_max_windows else val
@@ -242,7 +259,7 @@ def main(argv=None):
         print(f"initialised {got}/{total} tensors from {args.init_from}", flush=True)
     flops = count_linear_flops(model, args.frames) if args.mode != "mlp" else \
         count_linear_flops(model, 1)
-    info = dict(args=vars(args), cfg=cfg, params=count_params(model), flops_per_window=flops,
+    info = dict(args=vars(args), cfg=cfg, augment=augment, params=count_params(model), flops_per_window=flops,
                 train_takes=len(train_takes), val_takes=[t.id for t in val_takes],
                 train_frames=int(sum(t.frames for t in train_takes)),
                 val_windows=int(len(val[2])), data_digest=digest, torch_threads=torch.get_num_threads())

@@ -363,7 +363,19 @@ def detector_noise(uv, rng, strength=1.0):
 class WindowSampler:
     """Draws training windows of F frames with augmentation; all in NumPy, single process."""
 
-    def __init__(self, takes, frames, seed=0, speed=(0.7, 1.5), noise_prob=0.5, noise=None):
+    def __init__(self, takes, frames, seed=0, speed=(0.7, 1.5), noise_prob=0.5, noise=None, aug=None):
+        """aug: {name: probability per window} for the augmentations of hot.augment (AUG_NAMES); missing
+        names are off. With every probability 0 the sampler draws exactly the random numbers it drew
+        before those augmentations existed."""
+        from .augment import AUG_NAMES
+        aug = dict(aug or {})
+        unknown = sorted(set(aug) - set(AUG_NAMES))
+        if unknown:
+            raise ValueError(f"unknown augmentations {unknown}; expected among {list(AUG_NAMES)}")
+        for k, v in aug.items():
+            if not 0.0 <= float(v) <= 1.0:
+                raise ValueError(f"augmentation '{k}': probability {v} out of range; expected 0..1")
+        self.aug = {k: float(aug.get(k, 0.0)) for k in AUG_NAMES}
         self.takes = [t for t in takes if t.frames >= 8]
         if not self.takes:
             raise ValueError("no training takes with at least 8 frames")
@@ -376,35 +388,71 @@ class WindowSampler:
         lens = np.array([t.frames for t in self.takes], dtype=np.float64)
         self.p = lens / lens.sum()
 
-    def world_windows(self, B):
+    def _windows(self, B, warp_p):
         rng, F = self.rng, self.F
         out = np.empty((B, F, NUM_JOINTS, 3), dtype=np.float32)
         idx = rng.choice(len(self.takes), size=B, p=self.p)
         s = rng.uniform(*self.speed, B)
+        warp = rng.random(B) < warp_p if warp_p > 0 else np.zeros(B, bool)
         for b in range(B):
             pos = self.takes[idx[b]].positions
             T = pos.shape[0]
             sb = min(s[b], (T - 1) / (F - 1))
             span = sb * (F - 1)
             t0 = rng.uniform(0, T - 1 - span)
-            tt = t0 + sb * np.arange(F)
+            if warp[b]:
+                from .augment import time_warp
+                tt = t0 + span * time_warp(F, rng)
+            else:
+                tt = t0 + sb * np.arange(F)
             i0 = np.clip(np.floor(tt).astype(int), 0, T - 1)
             i1 = np.minimum(i0 + 1, T - 1)
             a = (tt - i0)[:, None, None].astype(np.float32)
             out[b] = pos[i0] * (1 - a) + pos[i1] * a
         return out
 
+    def world_windows(self, B):
+        """B windows [B, F, 17, 3] (world metres), with the speed change, and when on, time warping and
+        per-limb mixing (the upper body of another window on a fraction of them)."""
+        out = self._windows(B, self.aug["time_warp"])
+        if self.aug["mix"] > 0:
+            from .augment import mix_upper_lower
+            sel = np.nonzero(self.rng.random(B) < self.aug["mix"])[0]
+            if len(sel):
+                donors = self._windows(len(sel), self.aug["time_warp"])
+                for i, b in enumerate(sel):
+                    out[b] = mix_upper_lower(out[b], donors[i])
+        return out
+
     def batch(self, B):
-        rng = self.rng
+        from . import augment as A
+        rng, aug = self.rng, self.aug
         pos = self.world_windows(B)
         pos = _bone_scale(pos, rng)
+        if aug["proportions"] > 0:
+            sel = rng.random(B) < aug["proportions"]
+            if sel.any():
+                pos[sel] = A.apply_bone_factors(pos[sel], A.proportion_factors(rng, int(sel.sum())))
         pos = _mirror(pos, rng.random(B) < 0.5)
         centre = pos[:, :, 0].mean(1)
         R, cam, focal, size = self.cams.sample(rng, centre)
+        if aug["camera"] > 0:
+            sel = rng.random(B) < aug["camera"]
+            if sel.any():
+                Rv, camv, fv, sv = A.VariedCameraSampler(self.cams).sample(rng, pos[sel])
+                R[sel], cam[sel], focal[sel], size[sel] = Rv, camv, fv, sv
         pc, uv = project(pos, R, cam, focal, size, rng)
+        hidden = None
+        if aug["truncation"] > 0:
+            R, pc, uv, hidden = A.truncate(pos, R, cam, focal, size, pc, uv, rng, aug["truncation"])
+        if aug["occlusion"] > 0:
+            occ = A.occlusion_mask(B, self.F, rng, aug["occlusion"])
+            hidden = occ if hidden is None else hidden | occ
         noisy = rng.random(B) < self.noise_prob
         if noisy.any():
             uv[noisy] = self.noise(uv[noisy], rng)
+        if hidden is not None and hidden.any():
+            uv = A.runtime_fill(uv, hidden, rng.random(B) < 0.5, size)
         x2d = screen_normalise(uv, size)
         y3d = pc - pc[:, :, :1]
         return x2d, y3d.astype(np.float32)
