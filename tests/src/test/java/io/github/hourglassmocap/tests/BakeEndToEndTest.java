@@ -188,6 +188,37 @@ class BakeEndToEndTest {
     }
 
     @Test
+    void accuracyMeasureScoresTheTruthAsPerfectAndSeesRotationOnlyWithoutAlignment() {
+        int[] frames = LiftAccuracy.allFrames();
+        LiftAccuracy.Row self = LiftAccuracy.score("truth", take, frames, take::cameraTruth17);
+        assertEquals(0, self.paMm(), 0.05);
+        assertEquals(0, self.mpjpeMm(), 0.05);
+        assertEquals(0, self.limbDeg(), 0.05);
+        // The truth turned 90 degrees about the camera's vertical axis: the aligned metrics do not see it, MPJPE does.
+        LiftAccuracy.Row turned = LiftAccuracy.score("turned", take, frames, i -> {
+            float[][] t = take.cameraTruth17(i);
+            float[][] r = new float[t.length][];
+            for (int j = 0; j < t.length; j++) {
+                r[j] = new float[] {t[j][2], t[j][1], -t[j][0]};
+            }
+            return r;
+        });
+        assertEquals(0, turned.paMm(), 0.05);
+        assertEquals(0, turned.limbDeg(), 0.05);
+        assertTrue(turned.mpjpeMm() > 50 && turned.depthMm() > 50, turned.line());
+        // The clean 2D input is the truth's own projection: where a 17-joint sits on a rig joint, it lands on the
+        // renderer's pixel for that joint.
+        for (int i : frames) {
+            double[][] uv = take.pixels17(i);
+            for (int n = 0; n < RenderedTake.LIMB_JOINTS.length; n++) {
+                double[] t = take.pixel(i, RenderedTake.LIMB_BONES[n]);
+                assertEquals(t[0], uv[RenderedTake.LIMB_JOINTS[n]][0], 0.01, "u of joint " + n + " in frame " + i);
+                assertEquals(t[1], uv[RenderedTake.LIMB_JOINTS[n]][1], 0.01, "v of joint " + n + " in frame " + i);
+            }
+        }
+    }
+
+    @Test
     void keypointsMatchTheRenderedJoints() throws Exception {
         var frames = KeypointsFile.read(out.resolve("keypoints.json")).frames();
         int hits = 0;
