@@ -12,6 +12,10 @@ import com.jme3.asset.plugins.FileLocator;
 import com.jme3.math.Quaternion;
 import com.jme3.scene.Spatial;
 import io.github.hourglassmocap.inference.DecodeException;
+import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.inference.lift.ClipLifter;
+import io.github.hourglassmocap.inference.lift.LifterOptions;
+import io.github.hourglassmocap.inference.lift.LiveLifter;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.inference.pipeline.PipelineResult;
 import io.github.hourglassmocap.inference.pipeline.StageFactory;
@@ -31,7 +35,11 @@ import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,11 +51,24 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AppState with the real stages (BlazePose lite, the shipped HoT lifter streaming, the live retargeter on
- * Jaime) on the rendered take replayed as live, in a real jME window (under Xvfb in CI).
+ * The AppState with the real stages (BlazePose lite, the HoT lifter streaming with no look-ahead, the live retargeter
+ * on Jaime) on the rendered take replayed as live, in a real jME window (under Xvfb in CI). The lifter is the shipped
+ * one or the one named by {@code -Dmocap.e2e.lifter} ({@link E2eLifter}); its live accuracy is checked against the
+ * truth and against its own mean pose held still, as {@link BakeEndToEndTest} does offline.
  */
 @Timeout(300)
 class MocapAppStateEndToEndTest {
+    private static final Logger LOG = Logger.getLogger(MocapAppStateEndToEndTest.class.getName());
+    /** The live lifter's look-ahead (frames): none, the lowest latency and the hardest case. */
+    static final int LOOKAHEAD = 0;
+    /**
+     * Live, the lifter's limb bone-direction error must be at most this share of its own static baseline's (offline:
+     * {@link BakeEndToEndTest#MAX_LIMB_RATIO_TO_STATIC}; looser live, since each pose sees no frame after its own).
+     * Measured on Ninja with hot-f27, 2026-12-04: see docs/plugin.md.
+     */
+    static final double MAX_LIMB_RATIO_TO_STATIC = 0.85;
+    /** Live, the lifter's PA-MPJPE must be at most this share of its own static baseline's (offline 0.92). */
+    static final double MAX_PA_RATIO_TO_STATIC = 0.95;
     private static AppHarness app;
     private static RenderedTake take;
     private MocapAppState state;
@@ -127,7 +148,8 @@ class MocapAppStateEndToEndTest {
 
     private MocapControl attach(StageFactory<FrameSource> source, List<Exception> ended,
             List<PipelineResult> results) throws Exception {
-        MocapAppState s = new MocapAppState(source, MocapStages.pose2d(PoseModelFile.LITE, 2), MocapStages.lifter(0, 1));
+        MocapAppState s = new MocapAppState(source, MocapStages.pose2d(PoseModelFile.LITE, 2),
+                () -> LiveLifter.open(E2eLifter.model(), LifterOptions.defaults(), LOOKAHEAD, 1));
         s.addListener(new MocapListener() {
             @Override
             public void onStreamEnded(Exception failure) {
@@ -211,6 +233,51 @@ class MocapAppStateEndToEndTest {
         // record mode while recording: every frame of the take comes through
         assertEquals(RenderedTake.FRAMES, results.size());
         assertTrue(clip.getLength() > 1.5, "clip length " + clip.getLength());
+    }
+
+    @Test
+    void liveLiftingBeatsItsOwnStaticPose() throws Exception {
+        List<Exception> ended = new CopyOnWriteArrayList<>();
+        List<PipelineResult> results = new CopyOnWriteArrayList<>();
+        attach(replay(-1, -1, -1), ended, results);
+        app.run(() -> {
+            // Record mode: every frame of the take comes through, none dropped as late.
+            state.setIdleMode(io.github.hourglassmocap.inference.pipeline.PipelineMode.RECORD);
+            app.getStateManager().attach(state);
+        });
+        waitFor(() -> !ended.isEmpty(), 60_000, "the end of the take");
+        assertEquals("end", ended.get(0).getMessage());
+        Map<Integer, float[][]> poses = new HashMap<>();
+        for (PipelineResult r : results) {
+            if (r.pose3d() != null && r.pose3d().valid() && r.frameIndex() < RenderedTake.FRAMES) {
+                float[] flat = r.pose3d().joints();
+                float[][] p = new float[H36mJoints.COUNT][];
+                for (int j = 0; j < H36mJoints.COUNT; j++) {
+                    p[j] = new float[] {flat[3 * j], flat[3 * j + 1], flat[3 * j + 2]};
+                }
+                poses.put((int) r.frameIndex(), p);
+            }
+        }
+        assertTrue(poses.size() >= RenderedTake.FRAMES * 9 / 10, "live poses for 90% of the frames: " + poses.size());
+        int[] frames = poses.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        List<LiftAccuracy.Row> rows = LiftAccuracy.diagnose(take, E2eLifter.model(), ClipLifter.Mode.STREAMING,
+                LOOKAHEAD, frames, poses::get);
+        LiftAccuracy.Row lifted = rows.get(0);
+        LiftAccuracy.Row still = rows.get(2);
+        BakeEndToEndTest.Bounds offline = BakeEndToEndTest.bounds(take.character);
+        String figures = LiftAccuracy.table(String.format(Locale.ROOT, "live (%s %s, %d of %d frames with a pose, lifter %s,"
+                + " streaming, look-ahead %d)", take.character, RenderedTake.MOTION, frames.length, RenderedTake.FRAMES,
+                E2eLifter.model().getFileName(), LOOKAHEAD), rows) + String.format(Locale.ROOT, "bounds: limbs <= %.2f x"
+                + " static; PA <= %.2f x static", MAX_LIMB_RATIO_TO_STATIC, MAX_PA_RATIO_TO_STATIC);
+        LOG.warning(figures);
+        System.out.println(figures);
+        // The static baseline must fail the offline bounds here too, or the live comparison below proves nothing.
+        assertTrue(still.limbDeg() >= offline.maxLimbDeg() && still.paMm() >= offline.maxPaMm(),
+                "a static pose passes the offline bounds:\n" + figures);
+        assertTrue(lifted.limbDeg() <= MAX_LIMB_RATIO_TO_STATIC * still.limbDeg(), "live limb directions are not "
+                + MAX_LIMB_RATIO_TO_STATIC + " x the lifter's own mean pose held still or better:\n" + figures);
+        assertTrue(lifted.paMm() <= MAX_PA_RATIO_TO_STATIC * still.paMm(), "live PA-MPJPE is not "
+                + MAX_PA_RATIO_TO_STATIC + " x the lifter's own mean pose held still or better:\n" + figures);
     }
 
     @Test

@@ -28,36 +28,72 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * A take rendered once per test JVM with the project's synthetic renderer: Sinbad performing a CMU walk (subject
- * 2, trial 1, a validation take of the lifter; see src/test/resources/cmu/README.md), retargeted onto him in place
- * with the project's offline retargeter, seen by the default camera, 640x480 at 30 fps, with its ground truth.
- * Shared by the end-to-end tests.
+ * A take rendered once per test JVM and character with the project's synthetic renderer: a character performing a
+ * CMU walk (subject 2, trial 1, a validation take of the lifter; see src/test/resources/cmu/README.md), retargeted
+ * onto it in place with the project's offline retargeter, seen by the default camera, 640x480 at 30 fps, with its
+ * ground truth. Shared by the end-to-end tests.
+ *
+ * <p>The character is Ninja unless the system property {@value #CHARACTER_PROPERTY} names another of
+ * {@link #CHARACTERS}. Ninja has human proportions and BlazePose reads him well, so the figures measure the lifter;
+ * Sinbad's proportions are not human (short legs, wide hips, long torso: the source motion's own joints score
+ * 125 mm PA-MPJPE against his rig), so on him the position figures mostly measure proportions (docs/plugin.md).
  */
 final class RenderedTake {
-    static final String CHARACTER = "sinbad";
+    /** System property choosing the character (one of {@link #CHARACTERS}; default {@value #DEFAULT_CHARACTER}). */
+    static final String CHARACTER_PROPERTY = "mocap.e2e.character";
+    static final String DEFAULT_CHARACTER = "ninja";
+    static final List<String> CHARACTERS = List.of("ninja", "sinbad");
     static final String MOTION = "cmu-002_01-walk";
     static final String EXCERPT = "/cmu/002_01_walk_30fps.bvh";
     /** Frames of the excerpt at 30 fps. */
     static final int FRAMES = 86;
-    private static RenderedTake instance;
+    private static final Map<String, RenderedTake> INSTANCES = new HashMap<>();
 
+    /** The rendered character's built-in name. */
+    final String character;
     final Path video;
     final Path truthFile;
     final GroundTruthFile truth;
     /** The source motion's own 17 joints (the CMU actor's skeleton, metres, Y up), one frame per video frame. */
     final Take17 source17;
 
-    private RenderedTake(Path video, Path truthFile, GroundTruthFile truth, Take17 source17) {
+    private RenderedTake(String character, Path video, Path truthFile, GroundTruthFile truth, Take17 source17) {
+        this.character = character;
         this.video = video;
         this.truthFile = truthFile;
         this.truth = truth;
         this.source17 = source17;
     }
 
-    static synchronized RenderedTake get() throws MocapException, IOException {
+    /**
+     * Returns the character the end-to-end tests render: {@value #CHARACTER_PROPERTY} or the default.
+     *
+     * @return one of {@link #CHARACTERS}
+     * @throws IllegalArgumentException if the property names another character
+     */
+    static String configuredCharacter() {
+        String c = System.getProperty(CHARACTER_PROPERTY, DEFAULT_CHARACTER).trim().toLowerCase(Locale.ROOT);
+        if (!CHARACTERS.contains(c)) {
+            throw new IllegalArgumentException("-D" + CHARACTER_PROPERTY + "=" + c + ": unknown character; expected one of "
+                    + CHARACTERS);
+        }
+        return c;
+    }
+
+    /** The take of the configured character ({@link #configuredCharacter()}). */
+    static RenderedTake get() throws MocapException, IOException {
+        return get(configuredCharacter());
+    }
+
+    /** The take of one character, rendered on first use. */
+    static synchronized RenderedTake get(String character) throws MocapException, IOException {
+        RenderedTake instance = INSTANCES.get(character);
         if (instance == null) {
             Path dir = Files.createTempDirectory("mocap-e2e-take");
             Path bvh = dir.resolve("take.bvh");
@@ -74,21 +110,23 @@ final class RenderedTake {
                 frames.add(SourceFrame.fromWorld(Math.round(f * 1e9 / 30), w));
             }
             AssetManager assets = SyntheticRender.newAssetManager();
-            Spatial sinbad = BuiltInCharacters.load(assets, BuiltInCharacters.assetPath(CHARACTER));
-            CharacterRig rig = new CharacterRig(Armatures.getArmature(sinbad), BuiltInCharacters.map(CHARACTER));
+            Spatial model = BuiltInCharacters.loadCharacter(assets, character).model();
+            CharacterRig rig = new CharacterRig(Armatures.getArmature(model), BuiltInCharacters.map(character));
             RetargetResult rr = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(true))
                     .run(new SourceSequence(30, frames));
-            Path model = dir.resolve("sinbad-cmu.j3o");
-            J3oExporter.export(sinbad, ClipRecorder.clipOf(rr, MOTION, KeyReduction.NONE), model);
+            Path file = dir.resolve(character + "-cmu.j3o");
+            J3oExporter.export(model, ClipRecorder.clipOf(rr, MOTION, KeyReduction.NONE), file);
             Path video = dir.resolve("take.mp4");
             Path truthFile = dir.resolve("take.truth.json");
-            SyntheticRenderOptions o = SyntheticRenderOptions.defaults(model.toString(), MOTION)
-                    .withTiming(30, FRAMES);
+            // The exported model is a file, so the renderer adds no built-in turn (Ninja's 180 degrees): none is
+            // needed, since the retargeted clip already faces the source's way, towards the default camera.
+            SyntheticRenderOptions o = SyntheticRenderOptions.defaults(file.toString(), MOTION).withTiming(30, FRAMES);
             if (take17.frames() != FRAMES) {
                 throw new IllegalStateException("the excerpt resamples to " + take17.frames() + " frames, expected " + FRAMES);
             }
             SyntheticRender.Result r = SyntheticRender.run(o, video, truthFile, null);
-            instance = new RenderedTake(video, truthFile, r.truth(), take17);
+            instance = new RenderedTake(character, video, truthFile, r.truth(), take17);
+            INSTANCES.put(character, instance);
         }
         return instance;
     }
@@ -100,7 +138,7 @@ final class RenderedTake {
      * above the head joint along the neck-to-head direction.
      */
     float[][] truth17(int frame) {
-        HumanoidMap map = BuiltInCharacters.map(CHARACTER);
+        HumanoidMap map = BuiltInCharacters.map(character);
         List<String> names = truth.header().jointNames();
         TruthFrame f = truth.frames().get(frame);
         double[] w = f.world();
@@ -160,6 +198,52 @@ final class RenderedTake {
         return p;
     }
 
+    /**
+     * The truth's 17 joints of one frame in that frame's camera coordinates (x right, y down, z forward: the lifter's
+     * output frame), pelvis at the origin.
+     */
+    float[][] cameraTruth17(int frame) {
+        return toCamera(frame, truth17(frame));
+    }
+
+    /** The source motion's 17 joints of one frame turned into that frame's camera axes, pelvis at the origin. */
+    float[][] cameraSource17(int frame) {
+        return toCamera(frame, source17(frame));
+    }
+
+    /** World points (jME axes, metres) to the camera axes of one frame, relative to the first point (the pelvis). */
+    private float[][] toCamera(int frame, float[][] world) {
+        double[] r = truth.frames().get(frame).camera().rotation();
+        float[][] out = new float[world.length][3];
+        for (int j = 0; j < world.length; j++) {
+            for (int i = 0; i < 3; i++) {
+                double v = 0;
+                for (int k = 0; k < 3; k++) {
+                    v += r[3 * i + k] * (world[j][k] - world[H36mJoints.PELVIS][k]);
+                }
+                out[j][i] = (float) v;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The truth's 17 joints of one frame projected into the image with that frame's camera: the clean 2D input a
+     * perfect keypoint model would give, with the lifter's joint placement.
+     *
+     * @return a new array [17][2] (pixels, top-left origin)
+     */
+    double[][] pixels17(int frame) {
+        float[][] w = truth17(frame);
+        var camera = truth.frames().get(frame).camera();
+        double[][] uv = new double[w.length][];
+        for (int j = 0; j < w.length; j++) {
+            double[] p = camera.project(w[j][0], w[j][1], w[j][2]);
+            uv[j] = new double[] {p[0], p[1]};
+        }
+        return uv;
+    }
+
     /** The limb joints compared in 2D, with the humanoid bone whose joint stands for each. */
     static final int[] LIMB_JOINTS = {H36mJoints.R_HIP, H36mJoints.R_KNEE, H36mJoints.R_ANKLE, H36mJoints.L_HIP,
         H36mJoints.L_KNEE, H36mJoints.L_ANKLE, H36mJoints.L_SHOULDER, H36mJoints.L_ELBOW, H36mJoints.L_WRIST,
@@ -171,7 +255,7 @@ final class RenderedTake {
 
     /** Pixel position (u, v) of a limb joint's rig joint in one frame. */
     double[] pixel(int frame, HumanoidBone bone) {
-        HumanoidMap map = BuiltInCharacters.map(CHARACTER);
+        HumanoidMap map = BuiltInCharacters.map(character);
         int i = truth.header().jointNames().indexOf(map.getJoint(bone));
         TruthFrame f = truth.frames().get(frame);
         return new double[] {f.u(i), f.v(i)};

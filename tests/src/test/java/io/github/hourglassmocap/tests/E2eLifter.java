@@ -1,0 +1,65 @@
+package io.github.hourglassmocap.tests;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.inference.lift.LifterManifest;
+import io.github.hourglassmocap.inference.lift.ShippedLifters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The lifter model the end-to-end tests use: the shipped HoT model, or the {@code .onnx} named by the system property
+ * {@value #PROPERTY} (its manifest beside it, as for {@code mocap lift --model}), so candidate models can be measured
+ * without editing code:
+ * {@code mvn -B -o -pl tests -am verify -Dtest='BakeEndToEndTest' -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dmocap.e2e.lifter=/abs/path/model.onnx}.
+ */
+final class E2eLifter {
+    /** System property naming the lifter model (an absolute path to a {@code .onnx} with its manifest beside it). */
+    static final String PROPERTY = "mocap.e2e.lifter";
+    private static Path model;
+
+    private E2eLifter() {
+    }
+
+    /**
+     * Returns the model under test, checked once: it exists, has a manifest, and the manifest says it is trained
+     * (the end-to-end bounds are for trained models; an untrained placeholder fails here, by name).
+     *
+     * @return the {@code .onnx} path
+     * @throws IllegalStateException if the property names no file, the manifest is missing or unreadable, or the
+     *     model is not trained
+     */
+    static synchronized Path model() {
+        if (model == null) {
+            String p = System.getProperty(PROPERTY);
+            Path m;
+            try {
+                m = p == null || p.isBlank() ? ShippedLifters.get(ShippedLifters.HOT) : Path.of(p).toAbsolutePath();
+            } catch (ModelLoadException e) {
+                throw new IllegalStateException("cannot find the shipped HoT lifter: " + e.getMessage(), e);
+            }
+            if (!Files.isRegularFile(m)) {
+                throw new IllegalStateException("-D" + PROPERTY + "=" + p + ": no such file; expected an .onnx lifter"
+                        + " with its manifest (.json) beside it");
+            }
+            Path manifest = LifterManifest.manifestPathFor(m);
+            JsonObject o;
+            try {
+                LifterManifest.read(manifest);
+                o = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+            } catch (ModelLoadException | IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read the lifter manifest " + manifest + " of " + m + ": "
+                        + e.getMessage(), e);
+            }
+            if (!o.has("trained") || !o.get("trained").isJsonPrimitive() || !o.get("trained").getAsBoolean()) {
+                throw new IllegalStateException(manifest + ": \"trained\" is not true; the end-to-end accuracy bounds"
+                        + " are for a trained lifter (set -D" + PROPERTY + " to a trained model)");
+            }
+            model = m;
+        }
+        return model;
+    }
+}
