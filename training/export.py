@@ -23,12 +23,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hot.data import (CMU_CREDIT, CameraSampler, project, screen_normalise,  # noqa: E402
                       synthetic_take)
 from hot.flops import count_linear_flops, count_params  # noqa: E402
-from hot.models import build_model, tra_flags  # noqa: E402
+from hot.models import PER_FRAME_MODES, build_model, tra_flags  # noqa: E402
 from hot.onnx_weights import onnx_wrapper  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
 
 OPSET = 17
-ARCH = {"baseline": "mixste", "hot": "hot", "tpc": "tpc", "mlp": "mlp"}
+ARCH = {"baseline": "mixste", "hot": "hot", "tpc": "tpc", "mlp": "mlp", "htnet": "htnet"}
 
 
 def golden_inputs(F, seed=7):
@@ -67,6 +67,7 @@ def main(argv=None):
     ap.add_argument("--frames", type=int, default=27)
     ap.add_argument("--dim", type=int, default=64)
     ap.add_argument("--depth", type=int, default=4)
+    ap.add_argument("--heads", type=int, default=8, help="attention heads (--untrained --mode htnet)")
     ap.add_argument("--n", type=int, default=9)
     ap.add_argument("--k", type=int, default=1)
     ap.add_argument("--prune", default="tpc")
@@ -80,9 +81,12 @@ def main(argv=None):
 
     if args.untrained:
         torch.manual_seed(0)
-        cfg = dict(mode=args.mode, frames=args.frames, dim=args.dim, depth=args.depth, n=args.n, k=args.k,
-                   prune=args.prune, recover=args.recover)
-        cfg.update(tra_flags(args.tra_time_keys, args.tra_identity_init))
+        if args.mode == "htnet":
+            cfg = dict(mode="htnet", dim=args.dim, depth=args.depth, heads=args.heads)
+        else:
+            cfg = dict(mode=args.mode, frames=args.frames, dim=args.dim, depth=args.depth, n=args.n, k=args.k,
+                       prune=args.prune, recover=args.recover)
+            cfg.update(tra_flags(args.tra_time_keys, args.tra_identity_init))
         model = build_model(cfg)
         cfg = model.cfg
     else:
@@ -98,7 +102,7 @@ def main(argv=None):
     tmp = onnx_path + ".tmp"
     real, ties = golden_inputs(F)
     x = torch.from_numpy(real)
-    hot = cfg["mode"] not in ("baseline", "mlp")
+    hot = cfg["mode"] not in ("baseline",) + PER_FRAME_MODES
 
     outputs = ["pose3d", "keptFrames"] if hot else ["pose3d"]
     with torch.no_grad():

@@ -88,7 +88,7 @@ def parser():
                     help="measured noise model for --noise blazepose (default training/noise/blazepose.json; runs "
                          "started before it existed resume with training/noise/blazepose-v1.json, their model)")
     ap.add_argument("--noise-prob", type=float, default=0.5, help="fraction of training windows made noisy")
-    ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp"])
+    ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp", "htnet"])
     ap.add_argument("--prune", default="tpc", choices=["tpc", "uniform", "attention", "motion"])
     ap.add_argument("--recover", default="tra", choices=["tra", "nearest", "linear"])
     ap.add_argument("--frames", type=int, default=27)
@@ -230,6 +230,8 @@ def main(argv=None):
     train_takes, val_takes = get_data(args.data, args.split)
     if args.mode == "mlp":
         cfg = dict(mode="mlp", width=args.width)
+    elif args.mode == "htnet":  # per frame; --dim/--depth/--heads: channels (split in three), blocks, heads
+        cfg = dict(mode="htnet", dim=args.dim, depth=args.depth, heads=args.heads)
     else:
         cfg = dict(frames=args.frames, dim=args.dim, depth=args.depth, heads=args.heads, mode=args.mode,
                    prune=args.prune, recover=args.recover, n=args.n, k=args.k)

@@ -4,6 +4,9 @@ import torch
 
 from .metrics import mpjpe, pa_mpjpe
 
+# End joints of the four limbs (R ankle, L ankle, L wrist, R wrist): "end-joint error" is their mean MPJPE.
+END_JOINTS = [3, 6, 13, 16]
+
 
 def model_frames(model):
     return getattr(model, "F", None)
@@ -37,7 +40,8 @@ def predict(model, x, batch=128):
 
 def evaluate(model, val, full=False):
     """val = (clean, noisy, y) or (clean, noisy, y, mask [N, F]). Seq2seq models are scored on all F frames
-    (those the mask keeps) and on the centre frame; seq2frame (TPC-only) on the centre frame. Errors in mm."""
+    (those the mask keeps) and on the centre frame; seq2frame (TPC-only) on the centre frame. Errors in mm.
+    full=True adds PA-MPJPE and the end-joint error mpjpe_end_* (wrists and ankles, END_JOINTS)."""
     clean, noisy, y = val[:3]
     mask = val[3] if len(val) > 3 else np.ones(y.shape[:2], dtype=bool)
     c = y.shape[1] // 2
@@ -49,6 +53,7 @@ def evaluate(model, val, full=False):
             res[f"mpjpe_{name}"] = 1000 * mpjpe(pc, yc, mc)
             if full:
                 res[f"pa_mpjpe_{name}"] = 1000 * pa_mpjpe(pc, yc, mc)
+                res[f"mpjpe_end_{name}"] = 1000 * mpjpe(pc[:, END_JOINTS], yc[:, END_JOINTS], mc)
         else:
             res[f"mpjpe_{name}"] = 1000 * mpjpe(p, y, mask)
             res[f"mpjpe_centre_{name}"] = 1000 * mpjpe(p[:, c], y[:, c], mask[:, c])
@@ -57,4 +62,6 @@ def evaluate(model, val, full=False):
                                                 mask[:, 1:] & mask[:, :-1])
             if full:
                 res[f"pa_mpjpe_{name}"] = 1000 * pa_mpjpe(p, y, mask)
+                # end-joint error: mean error of the wrists and ankles (END_JOINTS), root-relative as MPJPE
+                res[f"mpjpe_end_{name}"] = 1000 * mpjpe(p[:, :, END_JOINTS], y[:, :, END_JOINTS], mask)
     return res

@@ -329,9 +329,17 @@ class FrameMLP(nn.Module):
         return y - y[:, :, :1, :]
 
 
+# Modes whose model lifts each frame on its own (any window length, no kept-frame output).
+PER_FRAME_MODES = ("mlp", "htnet")
+
+
 def build_model(cfg):
     cfg = dict(cfg)
     if cfg.get("mode") == "mlp":
         cfg.pop("mode")
         return FrameMLP(**cfg)
+    if cfg.get("mode") == "htnet":
+        from .htnet import HTNet  # imports this module
+        cfg.pop("mode")
+        return HTNet(**cfg)
     return Lifter(**cfg)

@@ -15,7 +15,7 @@ import onnx
 import torch
 from onnx import numpy_helper
 
-from .models import build_model
+from .models import PER_FRAME_MODES, build_model
 
 
 def onnx_wrapper(model, hot):
@@ -33,7 +33,14 @@ def onnx_wrapper(model, hot):
 
 
 def _initializers(onnx_model):
-    return {i.name: numpy_helper.to_array(i) for i in onnx_model.graph.initializer}
+    """{name: array} of the initializers, plus the names Identity nodes give them: the exporter stores
+    parameters of equal value once and reads the others through an Identity (e.g. HTNet's two part-level
+    biases, which always receive the same gradient)."""
+    inits = {i.name: numpy_helper.to_array(i) for i in onnx_model.graph.initializer}
+    for n in onnx_model.graph.node:
+        if n.op_type == "Identity" and n.input[0] in inits and n.output[0] not in inits:
+            inits[n.output[0]] = inits[n.input[0]]
+    return inits
 
 
 def anonymous_map(cfg):
@@ -46,7 +53,7 @@ def anonymous_map(cfg):
             p.copy_(torch.randn_like(p))
     model.eval()
     F = cfg.get("frames", 27)
-    hot = cfg["mode"] not in ("baseline", "mlp")
+    hot = cfg["mode"] not in ("baseline",) + PER_FRAME_MODES
     buf = io.BytesIO()
     with torch.no_grad():
         torch.onnx.export(onnx_wrapper(model, hot), (torch.zeros(1, F, 17, 2) + 0.1 * torch.randn(1, F, 17, 2),),
