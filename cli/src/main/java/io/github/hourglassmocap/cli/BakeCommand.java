@@ -2,6 +2,7 @@ package io.github.hourglassmocap.cli;
 
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.lift.LifterOptions;
+import io.github.hourglassmocap.inference.lift.ShippedLifters;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.plugin.bake.BakeCancelledException;
 import io.github.hourglassmocap.plugin.bake.BakeOptions;
@@ -42,7 +43,8 @@ public final class BakeCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "lite", description = "BlazePose model: lite (default), full or heavy.")
     String pose2dModel;
 
-    @Option(names = "--lifter", description = "Lifter .onnx (manifest beside it); default: the shipped HoT model.")
+    @Option(names = "--lifter", description = "Lifter: a .onnx file (manifest beside it) or a shipped model by name"
+            + " (hot, htnet, mixste, mlp, or a manifest name such as htnet-f27); default: the shipped HoT model.")
     Path lifter;
 
     @Option(names = "--flip", description = "Average the lifter with the mirrored input (slower, slightly better).")
@@ -86,7 +88,8 @@ public final class BakeCommand implements Callable<Integer> {
                 err.println("mocap bake: video " + video + " not found");
                 return 2;
             }
-            BakeOptions o = new BakeOptions(PoseModelFile.landmarkModel(pose2dModel), threads, lifter,
+            Path lifterPath = lifter == null ? null : LifterRuntimeOptions.resolveModel(lifter, ShippedLifters.HOT);
+            BakeOptions o = new BakeOptions(PoseModelFile.landmarkModel(pose2dModel), threads, lifterPath,
                     LifterOptions.defaults(), flip, character, inPlace, !noBvh, !noGlb, !noPreview);
             VideoBaker baker = new VideoBaker(o, new Bar(err));
             baker.setReplaceExisting(force);

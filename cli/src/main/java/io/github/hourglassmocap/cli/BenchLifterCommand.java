@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
 @Command(name = "lifter", mixinStandardHelpOptions = true,
         description = "Time the HoT lifter against its baseline (ONNX Runtime Java, batch 1), optionally against PyTorch eager.")
 public final class BenchLifterCommand implements Callable<Integer> {
-    @Option(names = "--hot", description = "HoT model .onnx (default: the shipped one).")
+    @Option(names = "--hot", description = "Model under test: .onnx or a shipped model by name, e.g. htnet (default: the shipped HoT).")
     Path hot;
 
-    @Option(names = "--baseline", description = "Baseline model .onnx (default: the shipped one).")
+    @Option(names = "--baseline", description = "Reference model: .onnx or a shipped model by name (default: the shipped baseline, mixste).")
     Path baseline;
 
     @Option(names = "--reps", defaultValue = "30", description = "Timed windows per model (default 30).")

@@ -36,7 +36,7 @@ public final class EvalLifterCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "BVH", description = "BVH files or folders (searched recursively for *.bvh).")
     List<Path> inputs;
 
-    @Option(names = "--model", description = "Lifter .onnx; default: the shipped HoT model.")
+    @Option(names = "--model", description = "Lifter .onnx or a shipped model by name (hot, htnet, mixste, mlp); default: the shipped HoT model.")
     Path model;
 
     @Option(names = "--noise", defaultValue = "none", description = "2D noise: none (default) or detector (as in training).")

@@ -37,7 +37,8 @@ public final class LiftCommand implements Callable<Integer> {
             description = "Frames between window runs (default: F/3 offline, 1 streaming).")
     int stride;
 
-    @Option(names = "--model", description = "Lifter .onnx (its manifest .json next to it); default: the shipped HoT model.")
+    @Option(names = "--model", description = "Lifter: a .onnx file (its manifest .json next to it) or a shipped model by name"
+            + " (hot, htnet, mixste, mlp, or a manifest name such as htnet-f27); default: the shipped HoT model.")
     Path model;
 
     @Option(names = "--flip", description = "Average with the mirrored input (twice the cost, slightly better).")

@@ -33,14 +33,17 @@ public final class LifterRuntimeOptions {
     }
 
     /**
-     * Resolves a model argument: the given file, or the shipped model of an architecture.
+     * Resolves a model argument: an existing file, a shipped model named by its manifest name or architecture
+     * ({@code htnet}, {@code htnet-f27}; {@link ShippedLifters#resolve(String)}), or, when absent, the shipped
+     * model of a default architecture.
      *
      * @param model the --model value (may be null)
      * @param architecture the shipped architecture to use when {@code model} is null (not null)
      * @return the .onnx path
-     * @throws ModelLoadException if no shipped model of that architecture exists
+     * @throws ModelLoadException if the argument is neither a file nor a shipped model, or no shipped model of
+     *     the default architecture exists
      */
     public static Path resolveModel(Path model, String architecture) throws ModelLoadException {
-        return model != null ? model : ShippedLifters.get(architecture);
+        return model != null ? ShippedLifters.resolve(model.toString()) : ShippedLifters.get(architecture);
     }
 }

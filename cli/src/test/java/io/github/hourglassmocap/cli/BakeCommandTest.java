@@ -30,6 +30,20 @@ class BakeCommandTest {
     }
 
     @Test
+    void theLifterIsAFileOrAShippedModelByName() throws Exception {
+        Path video = Files.writeString(tmp.resolve("v.mp4"), "x");
+        String[] r = EvalLifterCommandTest.run("bake", video.toString(), "--out", tmp.resolve("o").toString(),
+                "--lifter", "nosuch", "--no-preview");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains("unknown lifter 'nosuch'") && r[2].contains("htnet-f27 (htnet)"), r[2]);
+        // a shipped name resolves: the bake gets as far as the (invalid) video
+        String[] r2 = EvalLifterCommandTest.run("bake", video.toString(), "--out", tmp.resolve("o2").toString(),
+                "--lifter", "htnet", "--no-preview");
+        assertEquals("1", r2[0]);
+        assertTrue(r2[2].contains("v.mp4") && !r2[2].contains("unknown lifter"), r2[2]);
+    }
+
+    @Test
     void unwritableOutputAndNonVideoAreClearErrors() throws Exception {
         Path notVideo = Files.writeString(tmp.resolve("notes.mp4"), "this is not a video");
         String[] r = EvalLifterCommandTest.run("bake", notVideo.toString(), "--out",

@@ -75,6 +75,26 @@ class LiftCommandTest {
     }
 
     @Test
+    void aShippedLifterIsChosenByName(@TempDir Path dir) throws Exception {
+        Path kp = keypoints(dir, 30);
+        Path out = dir.resolve("pose3d.json");
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", "htnet", "--threads", "1"));
+        Pose3dSequence seq = Pose3dSequence.read(out);
+        assertEquals("htnet-f27", seq.model());
+        assertEquals(30, seq.frames().size());
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, run("lift", kp.toString(), "--out", out.toString(), "--model", "no-such-lifter"));
+        } finally {
+            System.setErr(err);
+        }
+        String msg = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(msg.contains("unknown lifter 'no-such-lifter'") && msg.contains("htnet-f27 (htnet)"), msg);
+    }
+
+    @Test
     void streamingModeWritesWhatTheLivePipelineStageProduces(@TempDir Path dir) throws Exception {
         // Gaps: before the first person, a short one, and a long one (14 frames: 10 held, then invalid).
         Path kp = keypoints(dir, 40, i -> i > 1 && i != 7 && (i < 15 || i >= 29));

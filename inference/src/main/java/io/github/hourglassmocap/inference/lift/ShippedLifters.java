@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the shipped lifter models by their manifests' {@code architecture} ("hot" for the shipped model,
- * "mixste" for its baseline), so callers need not know file names.
+ * "mixste" for its baseline, "htnet" and "mlp" for the per-frame options), so callers need not know file names;
+ * {@link #resolve(String)} also takes a manifest name ("htnet-f27") or a model file, as the command line does.
  *
  * <p>The models travel inside the inference jar (resources under {@value #RESOURCE_FOLDER} of this package,
  * copied from {@code assets/models/} by the build), so the plugin works as a dependency of another project,
@@ -42,6 +43,10 @@ public final class ShippedLifters {
     public static final String HOT = "hot";
     /** The architecture tag of the baseline (a MixSTE-style transformer without token pruning). */
     public static final String BASELINE = "mixste";
+    /** The architecture tag of HTNet, the per-frame Human Topology aware Network (issue 14). */
+    public static final String HTNET = "htnet";
+    /** The architecture tag of the single-frame MLP floor. */
+    public static final String MLP = "mlp";
     /** System property naming a source checkout whose {@code assets/models} folder is used as is. */
     public static final String HOME_PROPERTY = "mocap.home";
     /** Where the models are among the jar's resources, relative to this class's package. */
@@ -188,6 +193,83 @@ public final class ShippedLifters {
     }
 
     /**
+     * Resolves what a user typed to pick a lifter ({@code --lifter} of bake, {@code --model} of lift): an
+     * existing file is used as is; otherwise a shipped model is looked up in {@link #modelsFolder()} by its
+     * manifest name ({@code htnet-f27}) or architecture tag ({@code htnet}, {@code hot}, {@code mixste},
+     * {@code mlp}), ignoring case.
+     *
+     * @param nameOrPath a model file path, a shipped model's name or an architecture tag (not null, not empty)
+     * @return the {@code .onnx} path (its manifest beside it)
+     * @throws ModelLoadException if it is neither an existing file nor a shipped model (the message lists the
+     *     shipped models), or the shipped models cannot be found
+     */
+    public static Path resolve(String nameOrPath) throws ModelLoadException {
+        if (nameOrPath == null || nameOrPath.isBlank()) {
+            throw new IllegalArgumentException("lifter name or path is empty; expected a .onnx file or a shipped"
+                    + " model name such as '" + HOT + "' or '" + HTNET + "'");
+        }
+        Path asFile = asExistingFile(nameOrPath);
+        return asFile != null ? asFile : resolve(modelsFolder(), nameOrPath);
+    }
+
+    /**
+     * Resolves a lifter name or path against a models folder (see {@link #resolve(String)}).
+     *
+     * @param folder the models folder (not null)
+     * @param nameOrPath a model file path, a model name or an architecture tag (not null)
+     * @return the {@code .onnx} path
+     * @throws ModelLoadException if it is neither an existing file nor a model in {@code folder}
+     */
+    public static Path resolve(Path folder, String nameOrPath) throws ModelLoadException {
+        Path asFile = asExistingFile(nameOrPath);
+        if (asFile != null) {
+            return asFile;
+        }
+        String wanted = nameOrPath.endsWith(".onnx") ? nameOrPath.substring(0, nameOrPath.length() - 5) : nameOrPath;
+        List<String> seen = new ArrayList<>();
+        Path byArchitecture = null;
+        for (Path onnx : listModels(folder)) {
+            LifterManifest m = LifterManifest.read(LifterManifest.manifestPathFor(onnx));
+            seen.add(m.name() + " (" + m.architecture() + ")");
+            if (m.name().equalsIgnoreCase(wanted)) {
+                return onnx;
+            }
+            if (byArchitecture == null && m.architecture().equalsIgnoreCase(wanted)) {
+                byArchitecture = onnx;
+            }
+        }
+        if (byArchitecture != null) {
+            return byArchitecture;
+        }
+        throw new ModelLoadException("unknown lifter '" + nameOrPath + "': no such file, and no shipped model of that"
+                + " name or architecture in " + folder + (seen.isEmpty() ? " (no models there)" : "; expected a .onnx"
+                + " file or one of " + seen));
+    }
+
+    /** The path if the argument names an existing regular file, else null (also for strings no path can hold). */
+    private static Path asExistingFile(String nameOrPath) {
+        try {
+            Path p = Path.of(nameOrPath);
+            return Files.isRegularFile(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** The .onnx files with a manifest beside them, sorted by file name (none if the folder is missing). */
+    private static List<Path> listModels(Path folder) throws ModelLoadException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".onnx"))
+                    .filter(p -> Files.isRegularFile(LifterManifest.manifestPathFor(p))).sorted().toList();
+        } catch (IOException e) {
+            throw new ModelLoadException("could not list lifter models in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Finds the shipped model of an architecture.
      *
      * @param folder the models folder (not null)
@@ -197,21 +279,11 @@ public final class ShippedLifters {
      */
     public static Path get(Path folder, String architecture) throws ModelLoadException {
         List<String> seen = new ArrayList<>();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path onnx : files.filter(p -> p.getFileName().toString().endsWith(".onnx")).sorted().toList()) {
-                    Path manifest = LifterManifest.manifestPathFor(onnx);
-                    if (!Files.isRegularFile(manifest)) {
-                        continue;
-                    }
-                    LifterManifest m = LifterManifest.read(manifest);
-                    seen.add(onnx.getFileName() + " (" + m.architecture() + ")");
-                    if (m.architecture().equalsIgnoreCase(architecture)) {
-                        return onnx;
-                    }
-                }
-            } catch (IOException e) {
-                throw new ModelLoadException("could not list lifter models in " + folder + ": " + e.getMessage(), e);
+        for (Path onnx : listModels(folder)) {
+            LifterManifest m = LifterManifest.read(LifterManifest.manifestPathFor(onnx));
+            seen.add(onnx.getFileName() + " (" + m.architecture() + ")");
+            if (m.architecture().equalsIgnoreCase(architecture)) {
+                return onnx;
             }
         }
         throw new ModelLoadException("no shipped lifter of architecture '" + architecture + "' in " + folder

@@ -57,7 +57,8 @@ class PoseLifterTest {
 
     @Test
     void shippedModelsMatchTheirGoldenTensorsIncludingDensityTies() throws Exception {
-        for (String arch : new String[] {ShippedLifters.HOT, ShippedLifters.BASELINE}) {
+        for (String arch : new String[] {ShippedLifters.HOT, ShippedLifters.BASELINE, ShippedLifters.HTNET,
+                ShippedLifters.MLP}) {
             Path model = ShippedLifters.get(SHIPPED, arch);
             assertGoldenParity(model, "golden");
             Path ties = model.resolveSibling(model.getFileName().toString().replace(".onnx", ".golden-ties.json"));

@@ -68,9 +68,11 @@ class ShippedLiftersTest {
         Path hot = ShippedLifters.get(first, ShippedLifters.HOT);
         Files.delete(hot);
         Files.delete(LifterManifest.manifestPathFor(hot));
-        Files.delete(first.resolve("mixste-f27.onnx"));
-        Files.delete(first.resolve("mixste-f27.json"));
-        Files.delete(first.resolve("MODEL_CARD.md"));
+        try (var rest = Files.list(first)) {   // the other models and the model card
+            for (Path p : rest.toList()) {
+                Files.delete(p);
+            }
+        }
         Files.delete(first);
         Path again = ShippedLifters.extractedFolder(root);
         assertEquals(first, again, "the folder is named by the content, so the same models land in the same place");
@@ -93,5 +95,49 @@ class ShippedLiftersTest {
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> ShippedLifters.get(ShippedLifters.extractedFolder(tmp), "huge"));
         assertTrue(e.getMessage().contains("hot-f27.onnx (hot)") && e.getMessage().contains("--model"), e.getMessage());
+    }
+
+    @Test
+    void aShippedModelIsFoundByItsNameOrArchitectureAndAFileAsIs() throws Exception {
+        Path folder = PoseLifterTest.SHIPPED;
+        Path htnet = folder.resolve("htnet-f27.onnx");
+        assertEquals(htnet, ShippedLifters.resolve(folder, "htnet"));
+        assertEquals(htnet, ShippedLifters.resolve(folder, "HTNet-F27"));
+        assertEquals(htnet, ShippedLifters.resolve(folder, "htnet-f27.onnx"));
+        assertEquals(folder.resolve("hot-f27.onnx"), ShippedLifters.resolve(folder, "hot"));
+        assertEquals(folder.resolve("mixste-f27.onnx"), ShippedLifters.resolve(folder, "mixste"));
+        assertEquals(folder.resolve("frame-mlp-f27.onnx"), ShippedLifters.resolve(folder, "mlp"));
+        Path own = Files.copy(htnet, tmp.resolve("mine.onnx"));
+        assertEquals(own, ShippedLifters.resolve(folder, own.toString()), "an existing file is taken as is");
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ShippedLifters.resolve(folder, "huge"));
+        assertTrue(e.getMessage().contains("unknown lifter 'huge'") && e.getMessage().contains("htnet-f27 (htnet)")
+                && e.getMessage().contains("hot-f27 (hot)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ShippedLifters.resolve(" "));
+    }
+
+    @Test
+    void htnetChosenByNameFromTheClasspathLoadsAndLiftsAWindow() throws Exception {
+        System.clearProperty(ShippedLifters.HOME_PROPERTY);
+        System.setProperty(ModelStore.DIR_PROPERTY, tmp.toString());
+        Path model = ShippedLifters.resolve("htnet");
+        assertTrue(model.startsWith(tmp), "the shipped copy in the cache: " + model);
+        Path golden = GoldenTensors.goldenPathFor(PoseLifterTest.SHIPPED.resolve("htnet-f27.onnx"));
+        try (PoseLifter lifter = PoseLifter.open(model)) {
+            assertEquals("htnet-f27", lifter.manifest().name());
+            assertEquals(ShippedLifters.HTNET, lifter.manifest().architecture());
+            assertEquals(27, lifter.frames());
+            assertEquals(27, lifter.outputFrames());
+            GoldenTensors.Case c = GoldenTensors.read(golden, 27, 27).get(0);
+            float[][][] out = lifter.run(c.input());
+            assertEquals(27, out.length);
+            for (int t = 0; t < 27; t++) {
+                for (int j = 0; j < 17; j++) {
+                    for (int k = 0; k < 3; k++) {
+                        assertEquals(c.output()[t][j][k], out[t][j][k], PoseLifterTest.PARITY_TOLERANCE,
+                                "frame " + t + " joint " + j);
+                    }
+                }
+            }
+        }
     }
 }
