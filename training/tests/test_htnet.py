@@ -18,6 +18,11 @@ from hot.models import build_model  # noqa: E402
 from hot.skeleton import NUM_JOINTS, PARENTS  # noqa: E402
 
 
+def read_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def expected_params(C, depth, mlp_ratio=2.0):
     c, h = C // 3, int(C * mlp_ratio)
     block = (2 * C                                    # n1
@@ -133,17 +138,17 @@ class HTNetTrainExportTest(unittest.TestCase):
             run = os.path.join(d, "run")
             train.main(["--name", "h", "--run-dir", run, "--mode", "htnet", "--dim", "24", "--depth", "2",
                         "--heads", "2", "--steps", "3", "--batch", "2", "--warmup", "1", "--eval-every", "100"])
-            conf = json.load(open(os.path.join(run, "config.json")))
+            conf = read_json(os.path.join(run, "config.json"))
             self.assertEqual(conf["cfg"]["mode"], "htnet")
             self.assertEqual(conf["flops_per_window"], 27 * expected_flops_per_frame(24, 2))
             export.main(["--ckpt", os.path.join(run, "final.pt"), "--name", "h", "--out", d])
-            man = json.load(open(os.path.join(d, "h.json")))
+            man = read_json(os.path.join(d, "h.json"))
             self.assertEqual(man["architecture"], "htnet")
             self.assertEqual(man["input"]["shape"], [1, 27, 17, 2])
             self.assertEqual(man["output"]["shape"], [1, 27, 17, 3])
             self.assertNotIn("extraOutputs", man)
             self.assertEqual(man["parameters"], expected_params(24, 2))
-            g = json.load(open(os.path.join(d, "h.golden.json")))
+            g = read_json(os.path.join(d, "h.golden.json"))
             self.assertNotIn("keptFrames", g)
             model, _ = load_shipped(os.path.join(d, "h.onnx"))
             self.assertLess(verify_golden(model, os.path.join(d, "h.onnx")), 1e-4)
