@@ -112,10 +112,10 @@ public final class BenchLifterCommand implements Callable<Integer> {
                         t.flops < 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", t.flops / 1e9)));
             }
             double ratio = th.medianMs / tb.medianMs;
-            System.out.println(String.format(Locale.ROOT, "latency ratio HoT/baseline (median ms per window): %.3f (target <= 0.65);"
+            System.out.println(String.format(Locale.ROOT, "latency ratio " + th.name + "/" + tb.name + " (median ms per window): %.3f (HoT target <= 0.65);"
                     + " median of paired ratios %.3f; ratio of minimums %.3f", ratio, pairedRatio, th.minMs / tb.minMs));
             if (th.flops > 0 && tb.flops > 0) {
-                System.out.println(String.format(Locale.ROOT, "FLOPs ratio HoT/baseline (manifests): %.3f", (double) th.flops / tb.flops));
+                System.out.println(String.format(Locale.ROOT, "FLOPs ratio " + th.name + "/" + tb.name + " (manifests): %.3f", (double) th.flops / tb.flops));
             }
             if (python != null) {
                 pytorch(hotPath, basePath, th, tb);
