@@ -61,7 +61,9 @@ class JointGraphConv(nn.Module):
 class IntraPartConstraint(nn.Module):
     """Part level: every joint gets a per-joint map; each limb's end joint also gets an encoding of its 3-joint
     part (root, middle, end) and of its 2-joint part (middle, end), i.e. it is constrained by its parents.
-    The encodings are shared by the four limbs (the joint embeddings tell the limbs apart)."""
+    The encodings are shared by the four limbs (the joint embeddings tell the limbs apart). The two part biases
+    are redundant (their sum is what counts; they receive the same gradient and stay equal, so the ONNX exporter
+    stores one of them); they are kept so the shipped htnet-f27 checkpoint loads as it was trained."""
 
     def __init__(self, dim):
         super().__init__()
