@@ -139,10 +139,15 @@ class HTNet(nn.Module):
                     nn.init.zeros_(m.bias)
         nn.init.trunc_normal_(self.pos, std=0.02)
 
-    def forward(self, x2d):
+    def encode(self, x2d):
+        """The encoder (everything before the output norm and head): [B, F, 17, 2] -> features [B, F, 17, C].
+        Contrastive pre-training (hot.poseclr) trains this part."""
         B, F, J, _ = x2d.shape
         x = self.embed(normalise_per_frame(x2d).reshape(B * F, J, 2)) + self.pos
         for b in self.blocks:
             x = b(x)
-        y = self.head(self.norm(x)).reshape(B, F, J, 3)
+        return x.reshape(B, F, J, -1)
+
+    def forward(self, x2d):
+        y = self.head(self.norm(self.encode(x2d)))
         return y - y[:, :, :1, :]
