@@ -46,6 +46,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--pose2d-threads", defaultValue = "2", description = "2D model threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--lifter", description = "Lifter: a .onnx file (manifest beside it) or a shipped model by name"
+            + " (hot, htnet, mixste, or a manifest name such as htnet-f27); default: the shipped HoT model.")
+    Path lifterModel;
+
     @Option(names = "--lookahead", defaultValue = "0", description = "Live look-ahead in frames (default 0: causal).")
     int lookahead;
 
@@ -73,7 +77,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--mode '" + mode + "' unknown; expected one of [bake, live, both]");
             }
             PoseModelFile model = PoseModelFile.landmarkModel(pose2dModel);
-            Path lifter = LifterRuntimeOptions.resolveModel(null, ShippedLifters.HOT);
+            Path lifter = LifterRuntimeOptions.resolveModel(lifterModel, ShippedLifters.HOT);
             double fps;
             try (VideoFileSource probe = VideoFileSource.open(video)) {
                 fps = probe.frameRateHz();

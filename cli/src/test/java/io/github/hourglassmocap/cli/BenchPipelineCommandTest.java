@@ -23,4 +23,12 @@ class BenchPipelineCommandTest {
         assertEquals("1", r2[0]);
         assertTrue(r2[2].contains("[bake, live, both]"), r2[2]);
     }
+
+    @Test
+    void anUnknownLifterIsNamedWithTheShippedModels() throws Exception {
+        Path video = Files.writeString(tmp.resolve("v.mp4"), "x");
+        String[] r = EvalLifterCommandTest.run("bench", "pipeline", video.toString(), "--lifter", "gigapose-f243");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains("unknown lifter 'gigapose-f243'") && r[2].contains("htnet-f27 (htnet)"), r[2]);
+    }
 }

@@ -4,6 +4,8 @@ import com.jme3.app.SimpleApplication;
 import com.jme3.input.KeyInput;
 import com.jme3.math.Vector3f;
 import com.jme3.scene.Spatial;
+import io.github.hourglassmocap.inference.ModelLoadException;
+import io.github.hourglassmocap.inference.lift.ShippedLifters;
 import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.plugin.GlbClipExporter;
 import io.github.hourglassmocap.plugin.MocapAppState;
@@ -17,32 +19,39 @@ import java.util.logging.Logger;
 /**
  * Live motion capture driving Jaime and Sinbad side by side, from a webcam or a video played as live.
  *
- * <p>Run: {@code examples/run LiveAvatarDemo [webcam index | video file] [--lookahead L]}. Keys: R starts and
- * stops a recording (written to out/recordings as j3o and glb), P pauses, H hides the HUD.
+ * <p>Run: {@code examples/run LiveAvatarDemo [webcam index | video file] [--lookahead L] [--lifter NAME]}, where
+ * NAME is a shipped lifter's name or tag ({@code hot}, the default; {@code htnet}, {@code mixste},
+ * {@code htnet-f27}...) or a {@code .onnx} file with its manifest. Keys: R starts and stops a recording (written to
+ * out/recordings as j3o and glb), P pauses, H hides the HUD.
  */
 public final class LiveAvatarDemo extends SimpleApplication {
     private static final Logger LOG = Logger.getLogger(LiveAvatarDemo.class.getName());
     private final String source;
     private final int lookahead;
+    private final String lifter;
     private MocapAppState mocap;
 
-    LiveAvatarDemo(String source, int lookahead) {
+    LiveAvatarDemo(String source, int lookahead, String lifter) {
         this.source = source;
         this.lookahead = lookahead;
+        this.lifter = lifter;
     }
 
     /**
      * Starts the demo.
      *
-     * @param args optional source (webcam index, device or video file; default the bundled sample) and
-     *     {@code --lookahead L}
+     * @param args optional source (webcam index, device or video file; default the bundled sample),
+     *     {@code --lookahead L} and {@code --lifter NAME} (default: the shipped HoT model)
      */
     public static void main(String[] args) {
         String src = null;
         int lookahead = 0;
+        String lifter = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--lookahead") && i + 1 < args.length) {
                 lookahead = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--lifter") && i + 1 < args.length) {
+                lifter = args[++i];
             } else {
                 src = args[i];
             }
@@ -50,8 +59,16 @@ public final class LiveAvatarDemo extends SimpleApplication {
         if (src == null) {
             src = Samples.sampleVideo().toString();
         }
-        LiveAvatarDemo app = new LiveAvatarDemo(src, lookahead);
-        DemoScene.launch(app, 1280, 720, "hourglass-mocap: live avatars (" + src + ")");
+        try {
+            // Before the window opens: an unknown name stops here with the list of shipped models.
+            MocapStages.checkLifterPresent(lifter);
+        } catch (ModelLoadException | IllegalArgumentException e) {
+            LOG.severe("LiveAvatarDemo: " + e.getMessage());
+            System.exit(1);
+        }
+        LiveAvatarDemo app = new LiveAvatarDemo(src, lookahead, lifter);
+        DemoScene.launch(app, 1280, 720, "hourglass-mocap: live avatars (" + src + ", lifter "
+                + (lifter == null ? ShippedLifters.HOT : lifter) + ")");
     }
 
     @Override
@@ -60,7 +77,7 @@ public final class LiveAvatarDemo extends SimpleApplication {
         DemoScene.setUpStage(this, new Vector3f(0, 1.3f, 5.5f), new Vector3f(0, 0.9f, 0));
 
         mocap = new MocapAppState(MocapStages.liveSource(source), MocapStages.pose2d(PoseModelFile.LITE, 2),
-                MocapStages.lifter(lookahead, 1));
+                MocapStages.lifter(lifter, lookahead, 1));
         Spatial jaime = character("jaime", -0.9f);
         Spatial sinbad = character("sinbad", 0.9f);
         mocap.addCharacter(jaime, MocapStages.builtInControl(jaime, "jaime", true));

@@ -109,7 +109,8 @@ public class MocapAppState extends BaseAppState {
      *
      * @param source opens the frame source on the capture thread (not null)
      * @param pose2d creates the 2D stage on its worker (not null)
-     * @param lift creates the lifting stage on its worker (not null)
+     * @param lift creates the lifting stage on its worker (not null; {@link MocapStages#lifter(String, int, int)}
+     *     makes one for any shipped lifter by name)
      */
     public MocapAppState(StageFactory<? extends FrameSource> source, StageFactory<? extends Pose2dStage> pose2d,
             StageFactory<? extends LiftStage> lift) {
@@ -228,7 +229,9 @@ public class MocapAppState extends BaseAppState {
     }
 
     /**
-     * Switches the lifting model at run time.
+     * Switches the lifting model at run time, for example to a shipped lifter chosen by name:
+     * {@code setLiftStage(MocapStages.lifter("htnet", 4, 1))} (an unknown name is reported, like any stage that
+     * fails to load, to {@link MocapListener#onStreamEnded(Exception)}).
      *
      * @param lift creates the new lifting stage (not null)
      */

@@ -21,7 +21,8 @@ import java.util.Objects;
 
 /**
  * The standard stages for a {@link MocapAppState}, ready to use: a source from what a user types, the BlazePose
- * tracker, the shipped HoT lifter in streaming mode, and a control for a built-in character.
+ * tracker, a shipped lifter in streaming mode (HoT by default, or any shipped model by name), and a control for a
+ * built-in character.
  */
 public final class MocapStages {
     private MocapStages() {
@@ -52,17 +53,52 @@ public final class MocapStages {
     }
 
     /**
-     * Returns a factory for the shipped HoT lifter in streaming mode.
+     * Returns a factory for the shipped HoT lifter in streaming mode; the same as
+     * {@link #lifter(String, int, int) lifter(null, lookaheadFrames, stride)}.
      *
-     * @param lookaheadFrames frames of look-ahead (0 = causal, lowest latency)
+     * @param lookaheadFrames frames of look-ahead (0 = causal, lowest latency; &lt; the model's window)
      * @param stride frames per window run (1 = a window every frame)
      * @return a new factory
+     * @throws IllegalArgumentException if the look-ahead is negative or the stride below 1
      */
     public static StageFactory<LiveLifter> lifter(int lookaheadFrames, int stride) {
-        return () -> {
-            Path model = ShippedLifters.get(ShippedLifters.HOT);
-            return LiveLifter.open(model, LifterOptions.defaults(), lookaheadFrames, stride);
-        };
+        return lifter(null, lookaheadFrames, stride);
+    }
+
+    /**
+     * Returns a factory for a lifter in streaming mode, chosen by name: any shipped model by its manifest name
+     * ({@code "htnet-f27"}, {@code "nanohtnet-live-f27"}) or architecture tag ({@code "hot"}, {@code "htnet"},
+     * {@code "mixste"}), or a {@code .onnx} file with its manifest beside it (as {@code --lifter} of
+     * {@code mocap bake}; {@link ShippedLifters#resolve(String)}). The name is resolved and the model loaded when
+     * the stage is created, on the pipeline's worker; an unknown name fails there with a {@link ModelLoadException}
+     * that names it and lists the shipped models ({@link #checkLifterPresent(String)} asks the same question
+     * up front).
+     *
+     * @param lifterNameOrPath a shipped model's name or tag, or a model file (null for the shipped HoT model, the
+     *     default; not blank)
+     * @param lookaheadFrames frames of look-ahead (0 = causal, lowest latency; &lt; the model's window, checked
+     *     when the stage is created)
+     * @param stride frames per window run (1 = a window every frame)
+     * @return a new factory; each call of {@code create()} opens the model anew
+     * @throws IllegalArgumentException if the name is blank, the look-ahead negative or the stride below 1
+     */
+    public static StageFactory<LiveLifter> lifter(String lifterNameOrPath, int lookaheadFrames, int stride) {
+        if (lifterNameOrPath != null && lifterNameOrPath.isBlank()) {
+            throw new IllegalArgumentException("lifter name is blank; expected a shipped model's name or tag (such as '"
+                    + ShippedLifters.HOT + "' or '" + ShippedLifters.HTNET + "'), a .onnx file, or null for the default");
+        }
+        if (lookaheadFrames < 0) {
+            throw new IllegalArgumentException("lookaheadFrames " + lookaheadFrames + " invalid; expected >= 0");
+        }
+        if (stride < 1) {
+            throw new IllegalArgumentException("stride " + stride + " invalid; expected >= 1");
+        }
+        return () -> LiveLifter.open(lifterModel(lifterNameOrPath), LifterOptions.defaults(), lookaheadFrames, stride);
+    }
+
+    /** The model file for a live lifter's name (null: the shipped HoT). */
+    private static Path lifterModel(String lifterNameOrPath) throws ModelLoadException {
+        return lifterNameOrPath == null ? ShippedLifters.get(ShippedLifters.HOT) : ShippedLifters.resolve(lifterNameOrPath);
     }
 
     /**
@@ -98,11 +134,24 @@ public final class MocapStages {
     }
 
     /**
-     * Checks that the shipped lifter can be found, for a clear message before a demo starts.
+     * Checks that the shipped HoT lifter can be found, for a clear message before a demo starts; the same as
+     * {@link #checkLifterPresent(String) checkLifterPresent(null)}.
      *
      * @throws ModelLoadException if it is missing, saying where it was looked for
      */
     public static void checkLifterPresent() throws ModelLoadException {
-        ShippedLifters.get(ShippedLifters.HOT);
+        checkLifterPresent(null);
+    }
+
+    /**
+     * Checks that a lifter given to {@link #lifter(String, int, int)} can be found, for a clear message before a
+     * demo starts (the model is not loaded).
+     *
+     * @param lifterNameOrPath a shipped model's name or tag, or a model file (null for the shipped HoT model)
+     * @throws ModelLoadException if it is missing or unknown: the message names it and lists the shipped models
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static void checkLifterPresent(String lifterNameOrPath) throws ModelLoadException {
+        lifterModel(lifterNameOrPath);
     }
 }

@@ -3,7 +3,7 @@
  *
  * <ul>
  *   <li>{@link io.github.hourglassmocap.plugin.MocapAppState}: live capture as an AppState: runs the pipeline
- *       (source, BlazePose 2D, HoT lifter) off the render thread, drives every character added to it, shows the
+ *       (source, BlazePose 2D, a lifter: HoT by default) off the render thread, drives every character added to it, shows the
  *       HUD ({@link io.github.hourglassmocap.plugin.MocapHud}), and records takes
  *       ({@code startRecording}, {@code stopRecording}, {@code saveLastRecording}, {@code setRecordKey});
  *       {@link io.github.hourglassmocap.plugin.MocapListener} hears its events.</li>
@@ -12,7 +12,7 @@
  *       {@link io.github.hourglassmocap.plugin.RigRetargeter} behind the
  *       {@link io.github.hourglassmocap.plugin.CharacterRetargeter} interface.</li>
  *   <li>{@link io.github.hourglassmocap.plugin.MocapStages}: the standard pipeline stages (a live source by
- *       name, the 2D stage, the streaming lifter) and a ready control for a built-in character.</li>
+ *       name, the 2D stage, the streaming lifter: any shipped model by name) and a ready control for a built-in character.</li>
  *   <li>Exporters: {@link io.github.hourglassmocap.plugin.ClipExporter} (BVH, glTF binary, or your own format,
  *       beside the j3o every recording writes) and {@link io.github.hourglassmocap.plugin.GlbClipExporter}.</li>
  *   <li>Characters: {@link io.github.hourglassmocap.retarget.solve.BuiltInCharacters} (the one catalogue and

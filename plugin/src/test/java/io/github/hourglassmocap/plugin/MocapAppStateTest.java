@@ -308,6 +308,32 @@ class MocapAppStateTest {
     }
 
     @Test
+    void theLifterIsChosenByNameAndAnUnknownNameIsReportedWhenTheStageIsMade() throws Exception {
+        Spatial a = jaime(0);
+        List<Exception> ended = new CopyOnWriteArrayList<>();
+        // A new source per pipeline: switching the lifter restarts the pipeline, which closes the old source.
+        MocapAppState s = new MocapAppState(() -> new SquareSource(100_000, 30, true, -1), () -> new CentroidStage(0),
+                MocapStages.lifter("htnet", 2, 1));
+        s.addListener(new MocapListener() {
+            @Override
+            public void onStreamEnded(Exception failure) {
+                ended.add(failure == null ? new Exception("normal end") : failure);
+            }
+        });
+        MocapControl c = app.call(() -> s.addCharacter(a, new MocapControl(new FollowX())));
+        app.run(() -> app.getStateManager().attach(s));
+        state = s;
+        waitFor(() -> c.getPosesApplied() > 10, 30_000, "10 poses lifted by the shipped HTNet");
+        assertTrue(ended.isEmpty(), ended.toString());
+        app.run(() -> s.setLiftStage(MocapStages.lifter("gigapose-f243", 2, 1)));
+        waitFor(() -> !ended.isEmpty(), 20_000, "the unknown lifter to be reported");
+        String msg = ended.get(0).getMessage();
+        assertTrue(msg.contains("unknown lifter 'gigapose-f243'") && msg.contains("htnet-f27 (htnet)"), msg);
+        assertEquals(StreamingPipeline.State.FAILED, s.getPipelineState());
+        waitFor(() -> s.getHud().getFiguresText().contains("gigapose-f243"), 5_000, "the HUD to name the lifter");
+    }
+
+    @Test
     void unwritableFolderIsReportedAndTheRecordingCanBeSavedElsewhere() throws Exception {
         Spatial a = jaime(0);
         MocapAppState s = attach(new SquareSource(10_000, 30, true, -1), new CentroidStage(0), new DelayLift(0, -1));

@@ -10,14 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The lifter model the end-to-end tests use: the shipped HoT model, or the {@code .onnx} named by the system property
- * {@value #PROPERTY} (its manifest beside it, as for {@code mocap lift --model}), so candidate models can be measured
- * without editing code:
+ * The lifter model the end-to-end tests use: the shipped HoT model, or the {@code .onnx} (its manifest beside it) or
+ * shipped model name ({@code htnet}, {@code htnet-f27}) given by the system property {@value #PROPERTY}, as for
+ * {@code mocap lift --model}, so candidate models can be measured without editing code:
  * {@code mvn -B -o -pl tests -am verify -Dtest='BakeEndToEndTest' -Dsurefire.failIfNoSpecifiedTests=false
  * -Dmocap.e2e.lifter=/abs/path/model.onnx}.
  */
 final class E2eLifter {
-    /** System property naming the lifter model (an absolute path to a {@code .onnx} with its manifest beside it). */
+    /**
+     * System property naming the lifter model: an absolute path to a {@code .onnx} with its manifest beside it, or
+     * a shipped model's name or tag.
+     */
     static final String PROPERTY = "mocap.e2e.lifter";
     private static Path model;
 
@@ -37,9 +40,12 @@ final class E2eLifter {
             String p = System.getProperty(PROPERTY);
             Path m;
             try {
-                m = p == null || p.isBlank() ? ShippedLifters.get(ShippedLifters.HOT) : Path.of(p).toAbsolutePath();
+                // A file, or a shipped model by name or tag, as --lifter of mocap bake takes it.
+                m = p == null || p.isBlank() ? ShippedLifters.get(ShippedLifters.HOT)
+                        : ShippedLifters.resolve(p).toAbsolutePath();
             } catch (ModelLoadException e) {
-                throw new IllegalStateException("cannot find the shipped HoT lifter: " + e.getMessage(), e);
+                throw new IllegalStateException((p == null || p.isBlank() ? "cannot find the shipped HoT lifter: "
+                        : "-D" + PROPERTY + "=" + p + ": ") + e.getMessage(), e);
             }
             if (!Files.isRegularFile(m)) {
                 throw new IllegalStateException("-D" + PROPERTY + "=" + p + ": no such file; expected an .onnx lifter"

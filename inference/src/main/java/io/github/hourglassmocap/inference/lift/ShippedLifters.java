@@ -18,6 +18,7 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.logging.Logger;
@@ -25,8 +26,10 @@ import java.util.stream.Stream;
 
 /**
  * Finds the shipped lifter models by their manifests' {@code architecture} ("hot" for the shipped model,
- * "mixste" for its baseline, "htnet" and "mlp" for the per-frame options), so callers need not know file names;
- * {@link #resolve(String)} also takes a manifest name ("htnet-f27") or a model file, as the command line does.
+ * "mixste" for its baseline, "htnet" and "mlp" for the per-frame options, "nanohtnet" for NanoHTNet once its
+ * models are shipped), so callers need not know file names; {@link #resolve(String)} also takes a manifest name
+ * ("htnet-f27", "nanohtnet-live-f27") or a model file, as the command line and the live path
+ * ({@code MocapStages.lifter(String, int, int)} of the plugin) do.
  *
  * <p>The models travel inside the inference jar (resources under {@value #RESOURCE_FOLDER} of this package,
  * copied from {@code assets/models/} by the build), so the plugin works as a dependency of another project,
@@ -45,6 +48,13 @@ public final class ShippedLifters {
     public static final String BASELINE = "mixste";
     /** The architecture tag of HTNet, the per-frame Human Topology aware Network (issue 14). */
     public static final String HTNET = "htnet";
+    /**
+     * The architecture tag of NanoHTNet (issue 14): a tiny lifter with hierarchical joint, part and body mixers and
+     * temporal tokens from a low-pass DCT; its live variant (bounded look-ahead) is a separate model of the same
+     * tag, chosen by its manifest name ("nanohtnet-live-f27"). Not shipped yet: until its models are in
+     * {@code assets/models}, looking it up fails with the list of the shipped models.
+     */
+    public static final String NANOHTNET = "nanohtnet";
     /** The architecture tag of the single-frame MLP floor. */
     public static final String MLP = "mlp";
     /** System property naming a source checkout whose {@code assets/models} folder is used as is. */
@@ -196,7 +206,9 @@ public final class ShippedLifters {
      * Resolves what a user typed to pick a lifter ({@code --lifter} of bake, {@code --model} of lift): an
      * existing file is used as is; otherwise a shipped model is looked up in {@link #modelsFolder()} by its
      * manifest name ({@code htnet-f27}) or architecture tag ({@code htnet}, {@code hot}, {@code mixste},
-     * {@code mlp}), ignoring case.
+     * {@code mlp}, {@code nanohtnet}), ignoring case. A manifest name wins over a tag; of several models with the
+     * tag asked for, the first by file name is taken (name a variant, such as {@code nanohtnet-live-f27}, by its
+     * manifest name).
      *
      * @param nameOrPath a model file path, a shipped model's name or an architecture tag (not null, not empty)
      * @return the {@code .onnx} path (its manifest beside it)
@@ -206,7 +218,7 @@ public final class ShippedLifters {
     public static Path resolve(String nameOrPath) throws ModelLoadException {
         if (nameOrPath == null || nameOrPath.isBlank()) {
             throw new IllegalArgumentException("lifter name or path is empty; expected a .onnx file or a shipped"
-                    + " model name such as '" + HOT + "' or '" + HTNET + "'");
+                    + " model name such as '" + HOT + "', '" + HTNET + "' or '" + NANOHTNET + "'");
         }
         Path asFile = asExistingFile(nameOrPath);
         return asFile != null ? asFile : resolve(modelsFolder(), nameOrPath);
@@ -226,21 +238,15 @@ public final class ShippedLifters {
             return asFile;
         }
         String wanted = nameOrPath.endsWith(".onnx") ? nameOrPath.substring(0, nameOrPath.length() - 5) : nameOrPath;
-        List<String> seen = new ArrayList<>();
-        Path byArchitecture = null;
-        for (Path onnx : listModels(folder)) {
-            LifterManifest m = LifterManifest.read(LifterManifest.manifestPathFor(onnx));
-            seen.add(m.name() + " (" + m.architecture() + ")");
-            if (m.name().equalsIgnoreCase(wanted)) {
-                return onnx;
-            }
-            if (byArchitecture == null && m.architecture().equalsIgnoreCase(wanted)) {
-                byArchitecture = onnx;
-            }
+        // A manifest name wins over an architecture tag, wherever it lies in the folder.
+        Listed found = find(folder, l -> l.manifest().name().equalsIgnoreCase(wanted));
+        if (found == null) {
+            found = find(folder, l -> l.manifest().architecture().equalsIgnoreCase(wanted));
         }
-        if (byArchitecture != null) {
-            return byArchitecture;
+        if (found != null) {
+            return found.onnx();
         }
+        List<String> seen = list(folder).stream().map(Listed::label).toList();
         throw new ModelLoadException("unknown lifter '" + nameOrPath + "': no such file, and no shipped model of that"
                 + " name or architecture in " + folder + (seen.isEmpty() ? " (no models there)" : "; expected a .onnx"
                 + " file or one of " + seen));
@@ -256,17 +262,64 @@ public final class ShippedLifters {
         }
     }
 
-    /** The .onnx files with a manifest beside them, sorted by file name (none if the folder is missing). */
-    private static List<Path> listModels(Path folder) throws ModelLoadException {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
+    /**
+     * One model of a models folder: its {@code .onnx} file and the manifest beside it.
+     *
+     * @param onnx the model file
+     * @param manifest its manifest, read
+     */
+    record Listed(Path onnx, LifterManifest manifest) {
+        /** How error messages name the model: {@code "htnet-f27 (htnet)"}. */
+        String label() {
+            return manifest.name() + " (" + manifest.architecture() + ")";
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".onnx"))
+    }
+
+    /**
+     * Lists the models of a folder: every {@code .onnx} file with a manifest beside it, sorted by file name, its
+     * manifest read (see {@link #find}).
+     *
+     * @param folder the models folder (not null; a missing folder has no models)
+     * @return a new list (empty if there are none)
+     * @throws ModelLoadException if the folder cannot be listed or a manifest is invalid (naming the file)
+     */
+    static List<Listed> list(Path folder) throws ModelLoadException {
+        List<Listed> all = new ArrayList<>();
+        find(folder, l -> {
+            all.add(l);
+            return false;
+        });
+        return all;
+    }
+
+    /**
+     * The one scan of a models folder that {@link #resolve(Path, String)}, {@link #get(Path, String)} and
+     * {@link #list(Path)} share: the {@code .onnx} files with a manifest beside them, in file-name order, each
+     * manifest read only when reached, so a lookup stops at the first match without reading the manifests after it.
+     *
+     * @param folder the models folder (not null; a missing folder has no models)
+     * @param wanted the test (not null)
+     * @return the first model that passes, or null
+     * @throws ModelLoadException if the folder cannot be listed or a manifest reached is invalid (naming the file)
+     */
+    static Listed find(Path folder, Predicate<Listed> wanted) throws ModelLoadException {
+        if (!Files.isDirectory(folder)) {
+            return null;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".onnx"))
                     .filter(p -> Files.isRegularFile(LifterManifest.manifestPathFor(p))).sorted().toList();
         } catch (IOException e) {
             throw new ModelLoadException("could not list lifter models in " + folder + ": " + e.getMessage(), e);
         }
+        for (Path onnx : files) {
+            Listed l = new Listed(onnx, LifterManifest.read(LifterManifest.manifestPathFor(onnx)));
+            if (wanted.test(l)) {
+                return l;
+            }
+        }
+        return null;
     }
 
     /**
@@ -278,14 +331,12 @@ public final class ShippedLifters {
      * @throws ModelLoadException if there is none (the message lists what is there and how to pass one)
      */
     public static Path get(Path folder, String architecture) throws ModelLoadException {
-        List<String> seen = new ArrayList<>();
-        for (Path onnx : listModels(folder)) {
-            LifterManifest m = LifterManifest.read(LifterManifest.manifestPathFor(onnx));
-            seen.add(onnx.getFileName() + " (" + m.architecture() + ")");
-            if (m.architecture().equalsIgnoreCase(architecture)) {
-                return onnx;
-            }
+        Listed found = find(folder, l -> l.manifest().architecture().equalsIgnoreCase(architecture));
+        if (found != null) {
+            return found.onnx();
         }
+        List<String> seen = list(folder).stream()
+                .map(l -> l.onnx().getFileName() + " (" + l.manifest().architecture() + ")").toList();
         throw new ModelLoadException("no shipped lifter of architecture '" + architecture + "' in " + folder
                 + (seen.isEmpty() ? " (no models there)" : "; found " + seen) + "; pass one with --model <file.onnx>");
     }

@@ -140,4 +140,77 @@ class ShippedLiftersTest {
             }
         }
     }
+
+    /** Copies a shipped model and its manifest into {@code folder} under another name and architecture tag. */
+    static Path copyAs(Path shipped, Path folder, String name, String architecture) throws Exception {
+        Path onnx = Files.copy(shipped, folder.resolve(name + ".onnx"));
+        String json = Files.readString(LifterManifest.manifestPathFor(shipped));
+        String old = LifterManifest.read(LifterManifest.manifestPathFor(shipped)).name();
+        json = json.replace("\"name\": \"" + old + "\"", "\"name\": \"" + name + "\"")
+                .replace("\"file\": \"" + old + ".onnx\"", "\"file\": \"" + name + ".onnx\"")
+                .replaceFirst("\"architecture\": \"[^\"]*\"", "\"architecture\": \"" + architecture + "\"");
+        Files.writeString(LifterManifest.manifestPathFor(onnx), json);
+        LifterManifest m = LifterManifest.read(LifterManifest.manifestPathFor(onnx));
+        assertEquals(name, m.name());
+        assertEquals(architecture, m.architecture());
+        return onnx;
+    }
+
+    @Test
+    void theOneListingHoldsEveryModelWithAManifestSortedByFileName() throws Exception {
+        var listed = ShippedLifters.list(PoseLifterTest.SHIPPED);
+        assertEquals(java.util.List.of("frame-mlp-f27 (mlp)", "hot-f27 (hot)", "htnet-f27 (htnet)", "mixste-f27 (mixste)"),
+                listed.stream().map(ShippedLifters.Listed::label).toList());
+        for (ShippedLifters.Listed l : listed) {
+            assertEquals(l.manifest().name() + ".onnx", l.onnx().getFileName().toString());
+        }
+        // An .onnx without a manifest is no model; a missing folder has none.
+        Files.copy(PoseLifterTest.SHIPPED.resolve("htnet-f27.onnx"), tmp.resolve("stray.onnx"));
+        assertEquals(java.util.List.of(), ShippedLifters.list(tmp));
+        assertEquals(java.util.List.of(), ShippedLifters.list(tmp.resolve("missing")));
+        assertEquals(null, ShippedLifters.find(tmp.resolve("missing"), l -> true));
+    }
+
+    @Test
+    void aNewArchitectureIsFoundByNameAndTagWithoutCodeChanges() throws Exception {
+        // NanoHTNet is not shipped yet: stand-ins with its tag, one offline model and one live variant.
+        Path hot = Files.copy(PoseLifterTest.SHIPPED.resolve("hot-f27.onnx"), tmp.resolve("hot-f27.onnx"));
+        Files.copy(LifterManifest.manifestPathFor(PoseLifterTest.SHIPPED.resolve("hot-f27.onnx")),
+                LifterManifest.manifestPathFor(hot));
+        Path htnet = PoseLifterTest.SHIPPED.resolve("htnet-f27.onnx");
+        Path nano = copyAs(htnet, tmp, "nanohtnet-f27", ShippedLifters.NANOHTNET);
+        Path live = copyAs(htnet, tmp, "nanohtnet-live-f27", ShippedLifters.NANOHTNET);
+        assertEquals(nano, ShippedLifters.resolve(tmp, "nanohtnet"), "the first of the tag by file name");
+        assertEquals(nano, ShippedLifters.resolve(tmp, "NanoHTNet"));
+        assertEquals(live, ShippedLifters.resolve(tmp, "nanohtnet-live-f27"));
+        assertEquals(live, ShippedLifters.resolve(tmp, "nanohtnet-live-f27.onnx"));
+        assertEquals(nano, ShippedLifters.get(tmp, ShippedLifters.NANOHTNET));
+        assertEquals(hot, ShippedLifters.get(tmp, ShippedLifters.HOT));
+        // A manifest name wins over a tag even when the tag's model comes first.
+        Path tagged = copyAs(htnet, tmp, "a-model", "zeta");
+        Path named = copyAs(htnet, tmp, "zeta", "other");
+        assertEquals(tagged, ShippedLifters.resolve(tmp, "a-model"));
+        assertEquals(named, ShippedLifters.resolve(tmp, "zeta"));
+        assertEquals(tagged, ShippedLifters.get(tmp, "zeta"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ShippedLifters.resolve(tmp, "htnet"));
+        assertTrue(e.getMessage().contains("nanohtnet-live-f27 (nanohtnet)") && e.getMessage().contains("hot-f27 (hot)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aLookupReadsManifestsOnlyUpToItsMatchAndNamesABrokenOne() throws Exception {
+        Path hot = Files.copy(PoseLifterTest.SHIPPED.resolve("hot-f27.onnx"), tmp.resolve("hot-f27.onnx"));
+        Files.copy(LifterManifest.manifestPathFor(PoseLifterTest.SHIPPED.resolve("hot-f27.onnx")),
+                LifterManifest.manifestPathFor(hot));
+        Path broken = Files.copy(hot, tmp.resolve("nanohtnet-f27.onnx"));
+        Files.writeString(LifterManifest.manifestPathFor(broken), "{\"version\": 1, \"name\": ");
+        assertEquals(hot, ShippedLifters.get(tmp, ShippedLifters.HOT), "a model before a broken manifest is found");
+        assertEquals(hot, ShippedLifters.resolve(tmp, "hot-f27"));
+        for (var lookup : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+                () -> ShippedLifters.get(tmp, ShippedLifters.NANOHTNET), () -> ShippedLifters.resolve(tmp, "nanohtnet"),
+                () -> ShippedLifters.list(tmp))) {
+            ModelLoadException e = assertThrows(ModelLoadException.class, lookup);
+            assertTrue(e.getMessage().contains("nanohtnet-f27.json"), e.getMessage());
+        }
+    }
 }
