@@ -54,7 +54,8 @@ def parser():
     ap.add_argument("--run-dir", default=None, help="run folder (default training/runs/<name>, git-ignored)")
     ap.add_argument("--resume", default=None, metavar="RUN_DIR",
                     help="continue the run in RUN_DIR from its latest.pt with its own arguments (only "
-                         + ", ".join("--" + a.replace("_", "-") for a in SESSION_ARGS[:-1]) + " may change)")
+                         + ", ".join("--" + a.replace("_", "-") for a in SESSION_ARGS[:-1]) + " may change; "
+                         "the session limits apply to this session only, the others stay as stored unless given)")
     ap.add_argument("--data", default="synthetic")
     ap.add_argument("--split", default="take", choices=sorted(train.SPLITS),
                     help="the split whose TRAINING takes are pre-trained on (its validation takes give the "
@@ -104,8 +105,8 @@ def resolve_args(argv):
     for a in ap._actions:
         if a.dest != "help" and a.dest not in stored:
             stored[a.dest] = a.default
-    for k in SESSION_ARGS:
-        if k != "data" or k in given or k not in stored:
+    for k in SESSION_ARGS:  # the session limits are this session's; the others are kept unless given
+        if k in ("session_minutes", "session_steps", "resume") or k in given or k not in stored:
             stored[k] = getattr(args, k)
     stored["run_dir"] = args.resume
     return argparse.Namespace(**stored), ck
@@ -143,7 +144,8 @@ def main(argv=None):
                              noise=noise).pairs(args.val_pairs)
     v1, v2 = torch.from_numpy(v1), torch.from_numpy(v2)
     digest = take_digest(train_takes + val_takes)
-    state = dict(step=0, train_s=0.0, wall_s=0.0, loss=None)
+    # run_loss / run_n: the training loss summed since the last log line (kept so a resumed run logs the same)
+    state = dict(step=0, train_s=0.0, wall_s=0.0, loss=None, run_loss=0.0, run_n=0)
     if ck is not None:
         if ck["data_digest"] != digest:
             raise SystemExit(f"--data {args.data}: takes differ from the run's (digest {digest}, run "
@@ -196,7 +198,6 @@ def main(argv=None):
     start_step, session_t0 = state["step"], time.time()
     last_ckpt = time.time()
     wall0 = time.time() - state["wall_s"]
-    run_loss, run_n = 0.0, 0
     last_val = None
     if state["step"] == 0:
         last_val = validate()
@@ -221,28 +222,30 @@ def main(argv=None):
         opt.step()
         state["step"] += 1
         state["train_s"] += time.time() - t0
-        run_loss += float(loss)
-        run_n += 1
+        state["run_loss"] += float(loss)
+        state["run_n"] += 1
         done = finished()
         stop = done or (args.session_steps and state["step"] - start_step >= args.session_steps) or \
             (args.session_minutes and time.time() - session_t0 >= 60 * args.session_minutes)
         if state["step"] % args.eval_every == 0 or done:
             last_val = validate()
             state["wall_s"] = time.time() - wall0
-            state["loss"] = run_loss / max(run_n, 1)
+            state["loss"] = state["run_loss"] / max(state["run_n"], 1)
             rec = dict(step=state["step"], train_s=round(state["train_s"], 1), wall_s=round(state["wall_s"], 1),
                        loss=round(state["loss"], 4), lr=opt.param_groups[0]["lr"],
                        s_per_step=round(state["train_s"] / state["step"], 4), **last_val)
             log.write(json.dumps(rec) + "\n")
             log.flush()
             print(json.dumps(rec), flush=True)
-            run_loss, run_n = 0.0, 0
+            state["run_loss"], state["run_n"] = 0.0, 0
         if time.time() - last_ckpt >= args.ckpt_every or stop:
             save()
             last_ckpt = time.time()
         if stop and not done:
             print(f"session over at step {state['step']}; continue with: pretrain.py --resume {run}", flush=True)
+            log.close()
             return
+    log.close()
     if last_val is None:
         last_val = validate()
     state["wall_s"] = time.time() - wall0
