@@ -12,7 +12,8 @@ train.py; then fine-tune with train.py --init-from <run>/final.pt.
 The model arguments (--mode, --dim, --depth, --heads, --frames, ...), the 2D noise (--noise, --noise-model,
 --noise-prob) and the augmentations (--aug-*) are train.py's own (copied from its parser; the model config is
 train.model_cfg's), so the pre-trained encoder matches the fine-tuned model. Only the split's TRAINING takes
-are used (all of them: --label-fraction is train.py's, for the labelled fine-tuning).
+are used: all of them by default; --label-fraction P keeps the same subset as train.py's --label-fraction P (the
+pairs are made from the takes' 3D, so a strict "less labelled data" experiment pre-trains on the subset too).
 
 The run folder holds latest.pt (model, projection head, optimiser, step, sampler and torch RNG states, seed,
 arguments), log.jsonl (training loss and the validation retrieval accuracy every --eval-every steps),
@@ -44,7 +45,7 @@ from hot.poseclr import (ProjectionHead, ViewPairSampler, embed, encoder_feature
 CKPT_VERSION = 1
 SESSION_ARGS = ("data", "session_minutes", "session_steps", "threads", "eval_every", "ckpt_every", "resume")
 # train.py arguments that pre-training does not take (supervised-only) or defines itself
-TRAIN_ONLY = ("help", "w_vel", "w_tc", "label_fraction", "val_max_windows", "init_from")
+TRAIN_ONLY = ("help", "w_vel", "w_tc", "val_max_windows", "init_from")
 VAL_SEED = 1234
 
 
@@ -127,6 +128,7 @@ def main(argv=None):
     if ck is None and os.path.exists(ckpt_path):
         raise SystemExit(f"{ckpt_path} exists: continue it with --resume {run}, or choose another --run-dir")
     train_takes, val_takes = train.get_data(args.data, args.split)
+    train_takes = train.label_subset(train_takes, args.label_fraction)  # default 1: every training take
     cfg = train.model_cfg(args)
     model = build_model(cfg)
     if not hasattr(model, "encode"):

@@ -203,6 +203,17 @@ class LabelFractionTest(unittest.TestCase):
         with self.assertRaises(SystemExit):
             train.label_subset(tr, 0.0)
 
+    def test_pretraining_takes_the_same_subset_when_asked(self):
+        common = TINY + ["--steps", "1", "--batch", "4", "--frames", "1", "--eval-every", "100", "--val-pairs", "8"]
+        with tempfile.TemporaryDirectory() as d, contextlib.redirect_stdout(io.StringIO()):
+            pretrain.main(["--name", "a", "--run-dir", os.path.join(d, "a")] + common)
+            pretrain.main(["--name", "q", "--run-dir", os.path.join(d, "q"), "--label-fraction", "0.25"] + common)
+            counts = []
+            for r in ("a", "q"):
+                with open(os.path.join(d, r, "config.json")) as f:
+                    counts.append(json.load(f)["train_takes"])
+        self.assertEqual(counts, [20, 5])
+
 
 if __name__ == "__main__":
     unittest.main()
