@@ -23,12 +23,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hot.data import (CMU_CREDIT, CameraSampler, project, screen_normalise,  # noqa: E402
                       synthetic_take)
 from hot.flops import count_linear_flops, count_params  # noqa: E402
-from hot.models import PER_FRAME_MODES, build_model, tra_flags  # noqa: E402
+from hot.models import PRUNING_MODES, build_model, tra_flags  # noqa: E402
 from hot.onnx_weights import onnx_wrapper  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
 
 OPSET = 17
-ARCH = {"baseline": "mixste", "hot": "hot", "tpc": "tpc", "mlp": "mlp", "htnet": "htnet"}
+ARCH = {"baseline": "mixste", "hot": "hot", "tpc": "tpc", "mlp": "mlp", "htnet": "htnet", "nanohtnet": "nanohtnet"}
 
 
 def golden_inputs(F, seed=7):
@@ -73,6 +73,8 @@ def main(argv=None):
     ap.add_argument("--prune", default="tpc")
     ap.add_argument("--recover", default="tra")
     ap.add_argument("--tra-time-keys", action="store_true")
+    ap.add_argument("--coefficients", type=int, default=9, help="DCT coefficients (--untrained --mode nanohtnet)")
+    ap.add_argument("--nano-recover", default="idct", help="NanoHTNet output recovery (--untrained)")
     ap.add_argument("--tra-identity-init", action="store_true")
     ap.add_argument("--name", required=True)
     ap.add_argument("--out", default="assets/models")
@@ -83,6 +85,9 @@ def main(argv=None):
         torch.manual_seed(0)
         if args.mode == "htnet":
             cfg = dict(mode="htnet", dim=args.dim, depth=args.depth, heads=args.heads)
+        elif args.mode == "nanohtnet":
+            cfg = dict(mode="nanohtnet", frames=args.frames, dim=args.dim, depth=args.depth, heads=args.heads,
+                       coefficients=args.coefficients, recover=args.nano_recover)
         else:
             cfg = dict(mode=args.mode, frames=args.frames, dim=args.dim, depth=args.depth, n=args.n, k=args.k,
                        prune=args.prune, recover=args.recover)
@@ -102,7 +107,7 @@ def main(argv=None):
     tmp = onnx_path + ".tmp"
     real, ties = golden_inputs(F)
     x = torch.from_numpy(real)
-    hot = cfg["mode"] not in ("baseline",) + PER_FRAME_MODES
+    hot = cfg["mode"] in PRUNING_MODES
 
     outputs = ["pose3d", "keptFrames"] if hot else ["pose3d"]
     with torch.no_grad():

@@ -45,7 +45,7 @@ from hot.poseclr import (ProjectionHead, ViewPairSampler, embed, encoder_feature
 CKPT_VERSION = 1
 SESSION_ARGS = ("data", "session_minutes", "session_steps", "threads", "eval_every", "ckpt_every", "resume")
 # train.py arguments that pre-training does not take (supervised-only) or defines itself
-TRAIN_ONLY = ("help", "w_vel", "w_tc", "val_max_windows", "init_from")
+TRAIN_ONLY = ("help", "w_vel", "w_tc", "w_live", "live_lookahead", "val_max_windows", "init_from")
 VAL_SEED = 1234
 
 

@@ -54,7 +54,7 @@ def get_data(spec, split):
     return SPLITS[split](takes)
 
 
-def loss_fn(pred, y, w_vel, w_tc):
+def loss_fn(pred, y, w_vel, w_tc, w_live=0.0, live_lookahead=-1):
     if pred.shape[1] == 1:
         c = y.shape[1] // 2
         return mpjpe_torch(pred[:, 0], y[:, c]), {}
@@ -62,7 +62,16 @@ def loss_fn(pred, y, w_vel, w_tc):
     vp, vy = pred[:, 1:] - pred[:, :-1], y[:, 1:] - y[:, :-1]
     l_vel = mpjpe_torch(vp, vy)                                      # MPJVE
     l_tc = torch.sqrt((vp ** 2).sum(-1) + 1e-12).mean()              # temporal consistency
-    return l_pos + w_vel * l_vel + w_tc * l_tc, {"pos": float(l_pos), "vel": float(l_vel)}
+    loss = l_pos + w_vel * l_vel + w_tc * l_tc
+    parts = {"pos": float(l_pos), "vel": float(l_vel)}
+    if w_live > 0 and live_lookahead >= 0:                           # the frame a live stream emits
+        f = pred.shape[1] - 1 - live_lookahead
+        if f < 0:
+            raise ValueError(f"--live-lookahead {live_lookahead} is not below the window's {pred.shape[1]} frames")
+        l_live = mpjpe_torch(pred[:, f], y[:, f])
+        loss = loss + w_live * l_live
+        parts["live"] = float(l_live)
+    return loss, parts
 
 
 def atomic_save(obj, path):
@@ -91,7 +100,7 @@ def parser():
     ap.add_argument("--label-fraction", type=float, default=1.0, metavar="P",
                     help="train on this fraction of the split's training takes (evenly spaced by sorted take id: "
                          "train.label_subset; validation takes unchanged; default 1: all)")
-    ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp", "htnet"])
+    ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp", "htnet", "nanohtnet"])
     ap.add_argument("--prune", default="tpc", choices=["tpc", "uniform", "attention", "motion"])
     ap.add_argument("--recover", default="tra", choices=["tra", "nearest", "linear"])
     ap.add_argument("--frames", type=int, default=27)
@@ -105,6 +114,16 @@ def parser():
     ap.add_argument("--tra-identity-init", action="store_true",
                     help="TRA value/output projections start as identity maps")
     ap.add_argument("--width", type=int, default=1024, help="MLP width (mode mlp)")
+    ap.add_argument("--coefficients", type=int, default=9,
+                    help="NanoHTNet: DCT coefficients kept as tokens (the low-pass; at most --frames)")
+    ap.add_argument("--nano-recover", default="idct", choices=["idct", "learned"],
+                    help="NanoHTNet: output frames by the inverse of the kept DCT basis, or by a learned map "
+                         "initialised to it (the live variant)")
+    ap.add_argument("--live-lookahead", type=int, default=-1, metavar="L",
+                    help="with --w-live: the live path's look-ahead L; frame F-1-L of each window (the one a "
+                         "stream with look-ahead L emits) gets extra loss weight (-1: off)")
+    ap.add_argument("--w-live", type=float, default=0.0,
+                    help="weight of the extra position loss on frame F-1-L (--live-lookahead)")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--wd", type=float, default=0.01)
@@ -226,6 +245,9 @@ def model_cfg(args):
         cfg = dict(mode="mlp", width=args.width)
     elif args.mode == "htnet":  # per frame; --dim/--depth/--heads: channels (split in three), blocks, heads
         cfg = dict(mode="htnet", dim=args.dim, depth=args.depth, heads=args.heads)
+    elif args.mode == "nanohtnet":  # DCT tokens; --dim channels (split in three), --depth mixers
+        cfg = dict(mode="nanohtnet", frames=args.frames, dim=args.dim, depth=args.depth, heads=args.heads,
+                   coefficients=args.coefficients, recover=args.nano_recover)
     else:
         cfg = dict(frames=args.frames, dim=args.dim, depth=args.depth, heads=args.heads, mode=args.mode,
                    prune=args.prune, recover=args.recover, n=args.n, k=args.k)
@@ -323,7 +345,7 @@ def main(argv=None):
             g["lr"] = lr_at(state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
         x, y = sampler.batch(args.batch)
         pred = model(torch.from_numpy(x))
-        loss, parts = loss_fn(pred, torch.from_numpy(y), args.w_vel, args.w_tc)
+        loss, parts = loss_fn(pred, torch.from_numpy(y), args.w_vel, args.w_tc, args.w_live, args.live_lookahead)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

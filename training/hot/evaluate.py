@@ -40,7 +40,8 @@ def predict(model, x, batch=128):
 
 def evaluate(model, val, full=False):
     """val = (clean, noisy, y) or (clean, noisy, y, mask [N, F]). Seq2seq models are scored on all F frames
-    (those the mask keeps) and on the centre frame; seq2frame (TPC-only) on the centre frame. Errors in mm.
+    (those the mask keeps), on the centre frame and on the last frame (mpjpe_last_*: a live stream's output at
+    look-ahead 0 when the windows are the model's own length); seq2frame (TPC-only) on the centre frame. Errors in mm.
     full=True adds PA-MPJPE and the end-joint error mpjpe_end_* (wrists and ankles, END_JOINTS)."""
     clean, noisy, y = val[:3]
     mask = val[3] if len(val) > 3 else np.ones(y.shape[:2], dtype=bool)
@@ -57,6 +58,8 @@ def evaluate(model, val, full=False):
         else:
             res[f"mpjpe_{name}"] = 1000 * mpjpe(p, y, mask)
             res[f"mpjpe_centre_{name}"] = 1000 * mpjpe(p[:, c], y[:, c], mask[:, c])
+            # the window's newest frame: what a live stream with no look-ahead emits from a model of this window
+            res[f"mpjpe_last_{name}"] = 1000 * mpjpe(p[:, -1], y[:, -1], mask[:, -1])
             # MPJVE: error of the frame-to-frame joint velocity (mm per frame); jitter shows here
             res[f"mpjve_{name}"] = 1000 * mpjpe(p[:, 1:] - p[:, :-1], y[:, 1:] - y[:, :-1],
                                                 mask[:, 1:] & mask[:, :-1])

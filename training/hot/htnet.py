@@ -109,13 +109,19 @@ class HTBlock(nn.Module):
         self.fc2 = nn.Linear(int(dim * mlp_ratio), dim)
 
     def forward(self, x):  # [N, J, C]
-        h = self.n1(x)
-        c = self.c
-        hj = self.joint(h[..., :c])
-        hp = self.part(h[..., c:2 * c] + hj)
-        hb = self.body(h[..., 2 * c:] + hp)
-        x = x + self.fuse(torch.cat([hj, hp, hb], dim=-1))
+        x = x + topology_mix(self, self.n1(x))
         return x + self.fc2(Fn.gelu(self.fc1(self.n2(x))))
+
+
+def topology_mix(block, h):
+    """The three levels of an HTNet block on normalised tokens h [N, J, C]: joint (first third of the
+    channels), part (second third, plus the joint level's output), body (last third, plus the part level's
+    output); concatenated and fused. Shared by HTBlock and NanoHTNet's mixer."""
+    c = block.c
+    hj = block.joint(h[..., :c])
+    hp = block.part(h[..., c:2 * c] + hj)
+    hb = block.body(h[..., 2 * c:] + hp)
+    return block.fuse(torch.cat([hj, hp, hb], dim=-1))
 
 
 class HTNet(nn.Module):

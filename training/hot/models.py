@@ -331,6 +331,8 @@ class FrameMLP(nn.Module):
 
 # Modes whose model lifts each frame on its own (any window length, no kept-frame output).
 PER_FRAME_MODES = ("mlp", "htnet")
+# Modes whose model prunes tokens and exports the kept frames as a second output.
+PRUNING_MODES = ("hot", "tpc")
 
 
 def build_model(cfg):
@@ -338,6 +340,10 @@ def build_model(cfg):
     if cfg.get("mode") == "mlp":
         cfg.pop("mode")
         return FrameMLP(**cfg)
+    if cfg.get("mode") == "nanohtnet":
+        from .nanohtnet import NanoHTNet  # imports this module
+        cfg.pop("mode")
+        return NanoHTNet(**cfg)
     if cfg.get("mode") == "htnet":
         from .htnet import HTNet  # imports this module
         cfg.pop("mode")

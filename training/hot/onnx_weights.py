@@ -15,7 +15,7 @@ import onnx
 import torch
 from onnx import numpy_helper
 
-from .models import PER_FRAME_MODES, build_model
+from .models import PRUNING_MODES, build_model
 
 
 def onnx_wrapper(model, hot):
@@ -53,7 +53,7 @@ def anonymous_map(cfg):
             p.copy_(torch.randn_like(p))
     model.eval()
     F = cfg.get("frames", 27)
-    hot = cfg["mode"] not in ("baseline",) + PER_FRAME_MODES
+    hot = cfg["mode"] in PRUNING_MODES
     buf = io.BytesIO()
     with torch.no_grad():
         torch.onnx.export(onnx_wrapper(model, hot), (torch.zeros(1, F, 17, 2) + 0.1 * torch.randn(1, F, 17, 2),),
