@@ -140,6 +140,25 @@ class PretrainRunTest(unittest.TestCase):
         self.assertIn(f"initialised {len(pre)}/{total} tensors", out.getvalue())
 
 
+class NanoHTNetPretrainTest(unittest.TestCase):
+    def test_the_code_does_not_depend_on_the_model(self):
+        """NanoHTNet (encode -> [B, K, 17, C]) with the learned recovery: pre-trains, and its final.pt leaves
+        out the output norm, head and recovery map (encode does not use them)."""
+        with tempfile.TemporaryDirectory() as d, contextlib.redirect_stdout(io.StringIO()):
+            pretrain.main(["--name", "n", "--run-dir", d, "--mode", "nanohtnet", "--dim", "24", "--depth", "1",
+                           "--heads", "2", "--frames", "9", "--coefficients", "3", "--nano-recover", "learned",
+                           "--steps", "2", "--batch", "4", "--eval-every", "100", "--val-pairs", "8"])
+            ck = torch.load(os.path.join(d, "final.pt"))
+            with open(os.path.join(d, "result.json")) as f:
+                left_out = json.load(f)["left_out"]
+            model = build_model(ck["cfg"])
+            got, total = train.init_weights(model, os.path.join(d, "final.pt"))
+        self.assertEqual(ck["cfg"]["mode"], "nanohtnet")
+        self.assertIn("recovery", left_out)
+        self.assertTrue({"head.weight", "norm.weight"} <= set(left_out))
+        self.assertEqual((got, total - got), (len(ck["model"]), len(left_out)))
+
+
 class PretrainResumeTest(unittest.TestCase):
     def test_resumed_run_matches_the_uninterrupted_run_bit_for_bit(self):
         common = TINY + ["--steps", "6", "--batch", "8", "--frames", "9", "--eval-every", "3", "--warmup", "2",
