@@ -97,6 +97,9 @@ def parser():
                     help="measured noise model for --noise blazepose (default training/noise/blazepose.json; runs "
                          "started before it existed resume with training/noise/blazepose-v1.json, their model)")
     ap.add_argument("--noise-prob", type=float, default=0.5, help="fraction of training windows made noisy")
+    ap.add_argument("--label-fraction", type=float, default=1.0, metavar="P",
+                    help="train on this fraction of the split's training takes (evenly spaced by sorted take id: "
+                         "train.label_subset; validation takes unchanged; default 1: all)")
     ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp", "htnet", "nanohtnet"])
     ap.add_argument("--prune", default="tpc", choices=["tpc", "uniform", "attention", "motion"])
     ap.add_argument("--recover", default="tra", choices=["tra", "nearest", "linear"])
@@ -236,17 +239,8 @@ def resample_time(v, frames):
     return v[:, i0] * (1 - a) + v[:, i1] * a
 
 
-def main(argv=None):
-    argv = sys.argv[1:] if argv is None else argv
-    args, ck = resolve_args(argv)
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
-    run = args.run_dir or os.path.join(RUNS, args.name)
-    os.makedirs(run, exist_ok=True)
-    ckpt_path = os.path.join(run, "latest.pt")
-    if ck is None and os.path.exists(ckpt_path):
-        raise SystemExit(f"{ckpt_path} exists: continue it with --resume {run}, or choose another --run-dir")
-    train_takes, val_takes = get_data(args.data, args.split)
+def model_cfg(args):
+    """The model configuration (build_model's cfg) from the parsed arguments (also used by pretrain.py)."""
     if args.mode == "mlp":
         cfg = dict(mode="mlp", width=args.width)
     elif args.mode == "htnet":  # per frame; --dim/--depth/--heads: channels (split in three), blocks, heads
@@ -258,6 +252,37 @@ def main(argv=None):
         cfg = dict(frames=args.frames, dim=args.dim, depth=args.depth, heads=args.heads, mode=args.mode,
                    prune=args.prune, recover=args.recover, n=args.n, k=args.k)
         cfg.update(tra_flags(args.tra_time_keys, args.tra_identity_init))
+    return cfg
+
+
+def label_subset(takes, fraction):
+    """The labelled training takes of --label-fraction: of the takes sorted by id, the round(fraction x n)
+    (at least 1) whose sorted indices are evenly spaced over 0..n-1 (np.linspace, rounded), so the subset
+    spreads over the sources and activities (ids group them); deterministic, no seed. fraction 1 returns
+    the list unchanged."""
+    if not 0.0 < fraction <= 1.0:
+        raise SystemExit(f"--label-fraction {fraction}: expected a fraction in (0, 1]")
+    if fraction == 1.0:
+        return takes
+    ordered = sorted(takes, key=lambda t: t.id)
+    k = max(1, int(round(fraction * len(ordered))))
+    keep = set(np.linspace(0, len(ordered) - 1, k).round().astype(int).tolist())
+    return [t for i, t in enumerate(ordered) if i in keep]
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    args, ck = resolve_args(argv)
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    run = args.run_dir or os.path.join(RUNS, args.name)
+    os.makedirs(run, exist_ok=True)
+    ckpt_path = os.path.join(run, "latest.pt")
+    if ck is None and os.path.exists(ckpt_path):
+        raise SystemExit(f"{ckpt_path} exists: continue it with --resume {run}, or choose another --run-dir")
+    train_takes, val_takes = get_data(args.data, args.split)
+    train_takes = label_subset(train_takes, args.label_fraction)  # validation takes never change
+    cfg = model_cfg(args)
     model = build_model(cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.wd)
     augment = {k: getattr(args, "aug_" + k) for k in AUG_HELP}
