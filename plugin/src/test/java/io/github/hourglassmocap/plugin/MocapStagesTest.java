@@ -93,6 +93,19 @@ class MocapStagesTest {
     }
 
     @Test
+    void theShippedNanoHtNetLiveVariantRunsOnTheLivePath() throws Exception {
+        Path liveFile = ShippedLifters.resolve("nanohtnet-live-f27");
+        assertEquals(ShippedLifters.NANOHTNET,
+                LifterManifest.read(LifterManifest.manifestPathFor(liveFile)).architecture());
+        List<Pose3dSample> live = stream(MocapStages.lifter("nanohtnet-live-f27", 0, 1), 0);
+        List<Pose3dSample> direct = stream(() -> LiveLifter.open(liveFile, LifterOptions.defaults(), 0, 1), 0);
+        assertEquals(0, maxDifference(live, direct), SAME_MODEL, "the stage runs the model named");
+        // The tag alone is the offline NanoHTNet, a different model.
+        List<Pose3dSample> offline = stream(MocapStages.lifter(ShippedLifters.NANOHTNET, 0, 1), 0);
+        assertTrue(maxDifference(live, offline) > 0.001f, "live and offline NanoHTNet must differ");
+    }
+
+    @Test
     void noNameMeansTheShippedHot() throws Exception {
         Path hotFile = ShippedLifters.get(ShippedLifters.HOT);
         List<Pose3dSample> direct = stream(() -> LiveLifter.open(hotFile, LifterOptions.defaults(), 2, 1), 2);
@@ -121,7 +134,7 @@ class MocapStagesTest {
 
     @Test
     void aModelAddedToTheCheckoutRunsLiveByNameWithoutCodeChanges() throws Exception {
-        // NanoHTNet's files are not shipped yet: a stand-in with its manifest name and tag (HTNet's weights).
+        // A stand-in with a new manifest name and NanoHTNet's tag (HTNet's weights): a new model needs no code.
         Path models = Files.createDirectories(tmp.resolve("assets").resolve("models"));
         Path htnet = ShippedLifters.resolve("htnet-f27");
         Path nano = Files.copy(htnet, models.resolve("nanohtnet-live-f27.onnx"));

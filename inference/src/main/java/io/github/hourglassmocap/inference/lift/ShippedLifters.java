@@ -26,8 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds the shipped lifter models by their manifests' {@code architecture} ("hot" for the shipped model,
- * "mixste" for its baseline, "htnet" and "mlp" for the per-frame options, "nanohtnet" for NanoHTNet once its
- * models are shipped), so callers need not know file names; {@link #resolve(String)} also takes a manifest name
+ * "mixste" for its baseline, "htnet" and "mlp" for the per-frame options, "nanohtnet" for NanoHTNet), so callers need not know file names; {@link #resolve(String)} also takes a manifest name
  * ("htnet-f27", "nanohtnet-live-f27") or a model file, as the command line and the live path
  * ({@code MocapStages.lifter(String, int, int)} of the plugin) do.
  *
@@ -51,8 +50,8 @@ public final class ShippedLifters {
     /**
      * The architecture tag of NanoHTNet (issue 14): a tiny lifter with hierarchical joint, part and body mixers and
      * temporal tokens from a low-pass DCT; its live variant (bounded look-ahead) is a separate model of the same
-     * tag, chosen by its manifest name ("nanohtnet-live-f27"). Not shipped yet: until its models are in
-     * {@code assets/models}, looking it up fails with the list of the shipped models.
+     * tag, chosen by its manifest name ("nanohtnet-live-f27"); the tag alone finds "nanohtnet-f27" (the first by file
+     * name).
      */
     public static final String NANOHTNET = "nanohtnet";
     /** The architecture tag of the single-frame MLP floor. */

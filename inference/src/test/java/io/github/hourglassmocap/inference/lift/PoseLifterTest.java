@@ -57,14 +57,17 @@ class PoseLifterTest {
 
     @Test
     void shippedModelsMatchTheirGoldenTensorsIncludingDensityTies() throws Exception {
-        for (String arch : new String[] {ShippedLifters.HOT, ShippedLifters.BASELINE, ShippedLifters.HTNET,
-                ShippedLifters.MLP}) {
-            Path model = ShippedLifters.get(SHIPPED, arch);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (ShippedLifters.Listed listed : ShippedLifters.list(SHIPPED)) {   // every shipped model
+            Path model = listed.onnx();
+            seen.add(listed.manifest().architecture());
             assertGoldenParity(model, "golden");
             Path ties = model.resolveSibling(model.getFileName().toString().replace(".onnx", ".golden-ties.json"));
             assertTrue(Files.isRegularFile(ties), "missing " + ties);
             assertGoldenParity(model, "golden-ties");
         }
+        assertTrue(seen.containsAll(java.util.List.of(ShippedLifters.HOT, ShippedLifters.BASELINE, ShippedLifters.HTNET,
+                ShippedLifters.NANOHTNET, ShippedLifters.MLP)), "every architecture ships a model: " + seen);
     }
 
     static float assertGoldenParity(Path model) throws Exception {

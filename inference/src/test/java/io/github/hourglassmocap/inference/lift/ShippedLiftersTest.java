@@ -159,7 +159,8 @@ class ShippedLiftersTest {
     @Test
     void theOneListingHoldsEveryModelWithAManifestSortedByFileName() throws Exception {
         var listed = ShippedLifters.list(PoseLifterTest.SHIPPED);
-        assertEquals(java.util.List.of("frame-mlp-f27 (mlp)", "hot-f27 (hot)", "htnet-f27 (htnet)", "mixste-f27 (mixste)"),
+        assertEquals(java.util.List.of("frame-mlp-f27 (mlp)", "hot-f27 (hot)", "htnet-f27 (htnet)", "mixste-f27 (mixste)",
+                "nanohtnet-f27 (nanohtnet)", "nanohtnet-live-f27 (nanohtnet)"),
                 listed.stream().map(ShippedLifters.Listed::label).toList());
         for (ShippedLifters.Listed l : listed) {
             assertEquals(l.manifest().name() + ".onnx", l.onnx().getFileName().toString());
@@ -173,7 +174,7 @@ class ShippedLiftersTest {
 
     @Test
     void aNewArchitectureIsFoundByNameAndTagWithoutCodeChanges() throws Exception {
-        // NanoHTNet is not shipped yet: stand-ins with its tag, one offline model and one live variant.
+        // Stand-ins (HTNet's weights) with NanoHTNet's tag in a fresh folder, one offline model and one live variant.
         Path hot = Files.copy(PoseLifterTest.SHIPPED.resolve("hot-f27.onnx"), tmp.resolve("hot-f27.onnx"));
         Files.copy(LifterManifest.manifestPathFor(PoseLifterTest.SHIPPED.resolve("hot-f27.onnx")),
                 LifterManifest.manifestPathFor(hot));
