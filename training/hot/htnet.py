@@ -145,15 +145,23 @@ class HTNet(nn.Module):
                     nn.init.zeros_(m.bias)
         nn.init.trunc_normal_(self.pos, std=0.02)
 
-    def encode(self, x2d):
-        """The encoder (everything before the output norm and head): [B, F, 17, 2] -> features [B, F, 17, C].
-        Contrastive pre-training (hot.poseclr) trains this part."""
+    def _joint_features(self, x2d):  # [B, F, 17, 2] -> [B * F, 17, C]
         B, F, J, _ = x2d.shape
         x = self.embed(normalise_per_frame(x2d).reshape(B * F, J, 2)) + self.pos
         for b in self.blocks:
             x = b(x)
-        return x.reshape(B, F, J, -1)
+        return x
+
+    def encode(self, x2d):
+        """The encoder (everything before the output norm and head): [B, F, 17, 2] -> features [B, F, 17, C].
+        Contrastive pre-training (hot.poseclr) trains this part."""
+        B, F, J, _ = x2d.shape
+        return self._joint_features(x2d).reshape(B, F, J, -1)
 
     def forward(self, x2d):
-        y = self.head(self.norm(self.encode(x2d)))
+        # The exported graph must stay as it was when htnet-f27 shipped: its ONNX file is loaded back into
+        # PyTorch by matching the initializers of a fresh export (hot.onnx_weights), which breaks when the
+        # graph's operations change order. So the head runs on [B * F, 17, C], as then.
+        B, F, J, _ = x2d.shape
+        y = self.head(self.norm(self._joint_features(x2d))).reshape(B, F, J, 3)
         return y - y[:, :, :1, :]
