@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as Fn
 
-from .models import Attention, normalise_per_frame
+from .models import Attention, init_linears, normalise_per_frame
 from .skeleton import NUM_JOINTS, PARENTS
 
 # The four limbs as (root, middle, end) joints: R leg, L leg, L arm, R arm (H36M 17 order).
@@ -138,11 +138,7 @@ class HTNet(nn.Module):
         self.blocks = nn.ModuleList([HTBlock(dim, heads, mlp_ratio, ipc) for _ in range(depth)])
         self.norm = nn.LayerNorm(dim)
         self.head = nn.Linear(dim, 3)
-        for m in self.modules():
-            if isinstance(m, nn.Linear):
-                nn.init.trunc_normal_(m.weight, std=0.02)
-                if m.bias is not None:
-                    nn.init.zeros_(m.bias)
+        init_linears(self)
         nn.init.trunc_normal_(self.pos, std=0.02)
 
     def _joint_features(self, x2d):  # [B, F, 17, 2] -> [B * F, 17, C]

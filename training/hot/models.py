@@ -33,6 +33,13 @@ def _init_linear(m, std=0.02):
         nn.init.zeros_(m.bias)
 
 
+def init_linears(module, std=0.02):
+    """Truncated-normal weights and zero biases for every nn.Linear in module, in module order."""
+    for m in module.modules():
+        if isinstance(m, nn.Linear):
+            _init_linear(m, std)
+
+
 class Attention(nn.Module):
     def __init__(self, dim, heads):
         super().__init__()

@@ -24,7 +24,7 @@ import torch.nn as nn
 import torch.nn.functional as Fn
 
 from .htnet import HTBlock, topology_mix
-from .models import normalise_per_frame
+from .models import init_linears, normalise_per_frame
 from .skeleton import NUM_JOINTS
 
 RECOVERY = ("idct", "learned")
@@ -82,11 +82,7 @@ class NanoHTNet(nn.Module):
         self.blocks = nn.ModuleList([NanoBlock(dim, heads, mlp_ratio, coefficients) for _ in range(depth)])
         self.norm = nn.LayerNorm(dim)
         self.head = nn.Linear(dim, 3)
-        for m in self.modules():
-            if isinstance(m, nn.Linear):
-                nn.init.trunc_normal_(m.weight, std=0.02)
-                if m.bias is not None:
-                    nn.init.zeros_(m.bias)
+        init_linears(self)
         nn.init.trunc_normal_(self.pos_joint, std=0.02)
         nn.init.trunc_normal_(self.pos_coef, std=0.02)
         # learned recovery: a K -> F map per output, starting as the inverse of the kept basis
