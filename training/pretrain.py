@@ -23,7 +23,6 @@ The validation figure: fixed pairs (two cameras each) of windows from the split'
 retrieval accuracy of each view's positive among the --batch pairs of its chunk (chance 1/batch)."""
 import argparse
 import json
-import math
 import os
 import sys
 import time
@@ -149,16 +148,7 @@ def main(argv=None):
     # run_loss / run_n: the training loss summed since the last log line (kept so a resumed run logs the same)
     state = dict(step=0, train_s=0.0, wall_s=0.0, loss=None, run_loss=0.0, run_n=0)
     if ck is not None:
-        if ck["data_digest"] != digest:
-            raise SystemExit(f"--data {args.data}: takes differ from the run's (digest {digest}, run "
-                             f"{ck['data_digest']}); rebuild the dataset with the documented command")
-        model.load_state_dict(ck["model"])
-        head.load_state_dict(ck["head"])
-        opt.load_state_dict(ck["opt"])
-        state = ck["state"]
-        sampler.rng.bit_generator.state = ck["rng"]["sampler"]
-        torch.set_rng_state(ck["rng"]["torch"])
-        print(f"resumed {args.name} at step {state['step']} ({state['train_s']:.0f}s trained)", flush=True)
+        state = train.restore(ck, digest, args, {"model": model, "head": head}, opt, sampler)
     info = dict(args=vars(args), cfg=cfg, augment=augment, encoder_tensors=len(enc_names),
                 params=sum(p.numel() for p in model.parameters()), head_params=sum(p.numel() for p in head.parameters()),
                 train_takes=len(train_takes), val_takes=[t.id for t in val_takes],
@@ -168,11 +158,6 @@ def main(argv=None):
         json.dump(info, f, indent=1)
     print(json.dumps({k: v for k, v in info.items() if k != "val_takes"}), flush=True)
     log = open(os.path.join(run, "log.jsonl"), "a")
-
-    def lr_at(step, frac):
-        if step < args.warmup:
-            return args.lr * (step + 1) / args.warmup
-        return 1e-5 + 0.5 * (args.lr - 1e-5) * (1 + math.cos(math.pi * min(1.0, frac)))
 
     def validate():
         model.eval()
@@ -193,7 +178,7 @@ def main(argv=None):
         train.atomic_save(dict(version=CKPT_VERSION, kind="poseclr", model=model.state_dict(), head=head.state_dict(),
                                opt=opt.state_dict(), state=state, cfg=cfg, args=vars(args), seed=args.seed,
                                data_digest=digest,
-                               rng=dict(sampler=sampler.rng.bit_generator.state, torch=torch.get_rng_state())),
+                               rng=train.rng_state(sampler)),
                           ckpt_path)
 
     budget = args.minutes * 60
@@ -214,7 +199,7 @@ def main(argv=None):
     while not finished():
         t0 = time.time()
         for g in opt.param_groups:
-            g["lr"] = lr_at(state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
+            g["lr"] = train.lr_at(args, state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
         x1, x2 = sampler.pairs(args.batch)
         loss = nt_xent(embed(model, head, torch.from_numpy(x1)), embed(model, head, torch.from_numpy(x2)),
                        args.temperature)

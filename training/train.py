@@ -74,6 +74,35 @@ def loss_fn(pred, y, w_vel, w_tc, w_live=0.0, live_lookahead=-1):
     return loss, parts
 
 
+def lr_at(args, step, frac):
+    """The learning rate at a step: linear warmup over --warmup steps, then a cosine from --lr down to 1e-5 over
+    frac (the fraction of the run done: steps, or training time without --steps)."""
+    if step < args.warmup:
+        return args.lr * (step + 1) / args.warmup
+    return 1e-5 + 0.5 * (args.lr - 1e-5) * (1 + math.cos(math.pi * min(1.0, frac)))
+
+
+def rng_state(sampler):
+    """The random states a checkpoint keeps so a resumed run draws what the uninterrupted one would."""
+    return dict(sampler=sampler.rng.bit_generator.state, torch=torch.get_rng_state())
+
+
+def restore(ck, digest, args, modules, opt, sampler):
+    """Continues a checkpoint: checks its data digest, loads modules ({checkpoint key: module}), the optimiser
+    and the random states; returns its state dict."""
+    if ck["data_digest"] != digest:
+        raise SystemExit(f"--data {args.data}: takes differ from the run's (digest {digest}, run "
+                         f"{ck['data_digest']}); rebuild the dataset with the documented command")
+    for key, module in modules.items():
+        module.load_state_dict(ck[key])
+    opt.load_state_dict(ck["opt"])
+    sampler.rng.bit_generator.state = ck["rng"]["sampler"]
+    torch.set_rng_state(ck["rng"]["torch"])
+    state = ck["state"]
+    print(f"resumed {args.name} at step {state['step']} ({state['train_s']:.0f}s trained)", flush=True)
+    return state
+
+
 def atomic_save(obj, path):
     tmp = path + ".tmp"
     torch.save(obj, tmp)
@@ -294,15 +323,7 @@ def main(argv=None):
     digest = take_digest(train_takes + val_takes)
     state = dict(step=0, train_s=0.0, wall_s=0.0)
     if ck is not None:
-        if ck["data_digest"] != digest:
-            raise SystemExit(f"--data {args.data}: takes differ from the run's (digest {digest}, run "
-                             f"{ck['data_digest']}); rebuild the dataset with the documented command")
-        model.load_state_dict(ck["model"])
-        opt.load_state_dict(ck["opt"])
-        state = ck["state"]
-        sampler.rng.bit_generator.state = ck["rng"]["sampler"]
-        torch.set_rng_state(ck["rng"]["torch"])
-        print(f"resumed {args.name} at step {state['step']} ({state['train_s']:.0f}s trained)", flush=True)
+        state = restore(ck, digest, args, {"model": model}, opt, sampler)
     elif args.init_from:
         got, total = init_weights(model, args.init_from)
         print(f"initialised {got}/{total} tensors from {args.init_from}", flush=True)
@@ -317,16 +338,11 @@ def main(argv=None):
     print(json.dumps({k: v for k, v in info.items() if k != "val_takes"}), flush=True)
     log = open(os.path.join(run, "log.jsonl"), "a")
 
-    def lr_at(step, frac):
-        if step < args.warmup:
-            return args.lr * (step + 1) / args.warmup
-        return 1e-5 + 0.5 * (args.lr - 1e-5) * (1 + math.cos(math.pi * min(1.0, frac)))
-
     def save():
         state["wall_s"] = time.time() - wall0
         atomic_save(dict(version=CKPT_VERSION, model=model.state_dict(), opt=opt.state_dict(), state=state,
                          cfg=cfg, args=vars(args), seed=args.seed, data_digest=digest,
-                         rng=dict(sampler=sampler.rng.bit_generator.state, torch=torch.get_rng_state())),
+                         rng=rng_state(sampler)),
                     ckpt_path)
 
     budget = args.minutes * 60
@@ -342,7 +358,7 @@ def main(argv=None):
     while not finished():
         t0 = time.time()
         for g in opt.param_groups:
-            g["lr"] = lr_at(state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
+            g["lr"] = lr_at(args, state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
         x, y = sampler.batch(args.batch)
         pred = model(torch.from_numpy(x))
         loss, parts = loss_fn(pred, torch.from_numpy(y), args.w_vel, args.w_tc, args.w_live, args.live_lookahead)
