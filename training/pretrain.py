@@ -87,24 +87,11 @@ def parser():
 
 def resolve_args(argv):
     """As train.resolve_args: with --resume the stored arguments come back, session arguments may change."""
-    ap = parser()
-    args = ap.parse_args(argv)
-    if not args.resume:
-        if not args.name:
-            ap.error("--name is required (or --resume RUN_DIR)")
+    args, ck, given, stored = train.parse_for_resume(
+        parser(), argv, lambda c: None if c.get("version") == CKPT_VERSION and c.get("kind") == "poseclr"
+        else f"not a PoseCLR checkpoint of version {CKPT_VERSION}")
+    if ck is None:
         return args, None
-    path = os.path.join(args.resume, "latest.pt")
-    if not os.path.isfile(path):
-        raise SystemExit(f"--resume {args.resume}: no latest.pt there")
-    ck = torch.load(path)
-    if ck.get("version") != CKPT_VERSION or ck.get("kind") != "poseclr":
-        raise SystemExit(f"{path}: not a PoseCLR checkpoint of version {CKPT_VERSION}")
-    given = {a.dest for a in ap._actions if any(o in argv or any(x.startswith(o + "=") for x in argv)
-                                                   for o in a.option_strings)}
-    stored = dict(ck["args"])
-    for a in ap._actions:
-        if a.dest != "help" and a.dest not in stored:
-            stored[a.dest] = a.default
     for k in SESSION_ARGS:  # the session limits are this session's; the others are kept unless given
         if k in ("session_minutes", "session_steps", "resume") or k in given or k not in stored:
             stored[k] = getattr(args, k)

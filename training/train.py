@@ -198,21 +198,22 @@ def noise_path(args):
     return {"model_path": args.noise_model} if getattr(args, "noise_model", None) else {}
 
 
-def resolve_args(argv):
-    """Parses argv; with --resume, the run's stored arguments are restored (session arguments given on the
-    command line win). Returns (args, checkpoint dict or None)."""
-    ap = parser()
+def parse_for_resume(ap, argv, check):
+    """Parses argv with ap. Without --resume: (args, None, None, None). With --resume RUN_DIR: loads its
+    latest.pt, refuses it when check(ck) returns a message, and returns (args, ck, the names of the arguments given
+    on the command line, the run's stored arguments, those added to the parser since set to their defaults)."""
     args = ap.parse_args(argv)
     if not args.resume:
         if not args.name:
             ap.error("--name is required (or --resume RUN_DIR)")
-        return args, None
+        return args, None, None, None
     path = os.path.join(args.resume, "latest.pt")
     if not os.path.isfile(path):
         raise SystemExit(f"--resume {args.resume}: no latest.pt there")
     ck = torch.load(path)
-    if ck.get("version") != CKPT_VERSION:
-        raise SystemExit(f"{path}: checkpoint version {ck.get('version')}; expected {CKPT_VERSION}")
+    problem = check(ck)
+    if problem:
+        raise SystemExit(f"{path}: {problem}")
     given = {a.dest for a in ap._actions if any(o in argv or any(x.startswith(o + "=") for x in argv)
                                                    for o in a.option_strings)}
     stored = dict(ck["args"])
@@ -221,6 +222,17 @@ def resolve_args(argv):
     for a in ap._actions:  # other arguments added after the run started keep their defaults (--aug-*: off)
         if a.dest != "help" and a.dest not in stored:
             stored[a.dest] = a.default
+    return args, ck, given, stored
+
+
+def resolve_args(argv):
+    """Parses argv; with --resume, the run's stored arguments are restored (session arguments given on the
+    command line win). Returns (args, checkpoint dict or None)."""
+    args, ck, given, stored = parse_for_resume(
+        parser(), argv, lambda c: None if c.get("version") == CKPT_VERSION
+        else f"checkpoint version {c.get('version')}; expected {CKPT_VERSION}")
+    if ck is None:
+        return args, None
     for k in SESSION_ARGS:  # this session's values (their defaults when not given); the data path is kept
         if k != "data" or k in given or k not in stored:
             stored[k] = getattr(args, k)
