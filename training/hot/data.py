@@ -424,7 +424,9 @@ class WindowSampler:
                     out[b] = mix_upper_lower(out[b], donors[i])
         return out
 
-    def batch(self, B):
+    def augmented_world(self, B):
+        """B world windows [B, F, 17, 3] with every augmentation that does not depend on the camera: those of
+        world_windows, bone scaling, proportions (when on) and mirroring."""
         from . import augment as A
         rng, aug = self.rng, self.aug
         pos = self.world_windows(B)
@@ -433,7 +435,16 @@ class WindowSampler:
             sel = rng.random(B) < aug["proportions"]
             if sel.any():
                 pos[sel] = A.apply_bone_factors(pos[sel], A.proportion_factors(rng, int(sel.sum())))
-        pos = _mirror(pos, rng.random(B) < 0.5)
+        return _mirror(pos, rng.random(B) < 0.5)
+
+    def view(self, pos):
+        """One random camera per window of pos [B, F, 17, 3] (world metres; any F) with the per-view
+        augmentations (varied cameras, truncation, occlusion when on) and the 2D noise on a fraction of the
+        windows. Returns screen-normalised 2D [B, F, 17, 2] and the camera-space 3D [B, F, 17, 3] (metres, not
+        root-relative)."""
+        from . import augment as A
+        rng, aug = self.rng, self.aug
+        B, F = pos.shape[:2]
         centre = pos[:, :, 0].mean(1)
         R, cam, focal, size = self.cams.sample(rng, centre)
         if aug["camera"] > 0:
@@ -446,16 +457,19 @@ class WindowSampler:
         if aug["truncation"] > 0:
             R, pc, uv, hidden = A.truncate(pos, R, cam, focal, size, pc, uv, rng, aug["truncation"])
         if aug["occlusion"] > 0:
-            occ = A.occlusion_mask(B, self.F, rng, aug["occlusion"])
+            occ = A.occlusion_mask(B, F, rng, aug["occlusion"])
             hidden = occ if hidden is None else hidden | occ
         noisy = rng.random(B) < self.noise_prob
         if noisy.any():
             uv[noisy] = self.noise(uv[noisy], rng)
         if hidden is not None and hidden.any():
             uv = A.runtime_fill(uv, hidden, rng.random(B) < 0.5, size)
-        x2d = screen_normalise(uv, size)
-        y3d = pc - pc[:, :, :1]
-        return x2d, y3d.astype(np.float32)
+        return screen_normalise(uv, size), pc
+
+    def batch(self, B):
+        """B training windows: screen-normalised 2D [B, F, 17, 2] and root-relative camera-space 3D targets."""
+        x2d, pc = self.view(self.augmented_world(B))
+        return x2d, (pc - pc[:, :, :1]).astype(np.float32)
 
 
 def validation_windows(takes, frames, seed=1234, cams_per_window=2, stride=None):

@@ -13,8 +13,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as Fn
 
-from . import augment as A
-from .data import WindowSampler, _bone_scale, _mirror, project, screen_normalise
+from .data import WindowSampler
 
 
 class ViewPairSampler:
@@ -34,41 +33,12 @@ class ViewPairSampler:
 
     def world(self, B):
         """B augmented world windows [B, F, 17, 3] (the part shared by both views of a pair)."""
-        s, rng = self.base, self.rng
-        pos = s.world_windows(B)[:, :self.F]
-        pos = _bone_scale(pos, rng)
-        if s.aug["proportions"] > 0:
-            sel = rng.random(B) < s.aug["proportions"]
-            if sel.any():
-                pos[sel] = A.apply_bone_factors(pos[sel], A.proportion_factors(rng, int(sel.sum())))
-        return _mirror(pos, rng.random(B) < 0.5)
+        return self.base.augmented_world(B)[:, :self.F]
 
     def view(self, pos):
-        """One random camera per window of pos [B, F, 17, 3] with the training's per-view augmentations and
-        noise, as WindowSampler.batch does. Returns screen-normalised 2D [B, F, 17, 2] and the camera-space
-        3D [B, F, 17, 3] (metres, not root-relative)."""
-        s, rng = self.base, self.rng
-        B, F = pos.shape[:2]
-        centre = pos[:, :, 0].mean(1)
-        R, cam, focal, size = s.cams.sample(rng, centre)
-        if s.aug["camera"] > 0:
-            sel = rng.random(B) < s.aug["camera"]
-            if sel.any():
-                Rv, camv, fv, sv = A.VariedCameraSampler(s.cams).sample(rng, pos[sel])
-                R[sel], cam[sel], focal[sel], size[sel] = Rv, camv, fv, sv
-        pc, uv = project(pos, R, cam, focal, size, rng)
-        hidden = None
-        if s.aug["truncation"] > 0:
-            R, pc, uv, hidden = A.truncate(pos, R, cam, focal, size, pc, uv, rng, s.aug["truncation"])
-        if s.aug["occlusion"] > 0:
-            occ = A.occlusion_mask(B, F, rng, s.aug["occlusion"])
-            hidden = occ if hidden is None else hidden | occ
-        noisy = rng.random(B) < s.noise_prob
-        if noisy.any():
-            uv[noisy] = s.noise(uv[noisy], rng)
-        if hidden is not None and hidden.any():
-            uv = A.runtime_fill(uv, hidden, rng.random(B) < 0.5, size)
-        return screen_normalise(uv, size), pc
+        """One random camera per window with the training's per-view augmentations and noise
+        (WindowSampler.view): screen-normalised 2D [B, F, 17, 2] and camera-space 3D [B, F, 17, 3]."""
+        return self.base.view(pos)
 
     def pairs(self, B, with_3d=False):
         """B positive pairs: (x1, x2), two [B, F, 17, 2] arrays; with_3d also returns the world windows and
