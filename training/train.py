@@ -131,7 +131,11 @@ def parser():
                          "train.label_subset; validation takes unchanged; default 1: all)")
     ap.add_argument("--mode", default="baseline", choices=["baseline", "hot", "tpc", "mlp", "htnet", "nanohtnet"])
     ap.add_argument("--prune", default="tpc", choices=["tpc", "uniform", "attention", "motion"])
-    ap.add_argument("--recover", default="tra", choices=["tra", "nearest", "linear"])
+    ap.add_argument("--recover", default="tra", choices=["tra", "tra-linear", "tra-skip", "nearest", "linear"],
+                    help="recovery of the full sequence: Token Recovering Attention (zero-initialised queries), TRA whose "
+                         "queries start from the linear interpolation of the kept tokens and whose output starts as "
+                         "it (tra-linear), the same plus a zero-initialised map of each frame's own token from before "
+                         "the pruning (tra-skip), or parameter-free interpolation")
     ap.add_argument("--frames", type=int, default=27)
     ap.add_argument("--dim", type=int, default=64)
     ap.add_argument("--depth", type=int, default=4)

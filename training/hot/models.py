@@ -169,9 +169,17 @@ class TokenRecoveringAttention(nn.Module):
     reset_identity() starts the value and output projections as identity maps, so the untrained layer is
     an average of the kept tokens rather than noise (measured: ~9 mm better early in training)."""
 
-    def __init__(self, dim, heads, frames, time_keys=False):
+    def __init__(self, dim, heads, frames, time_keys=False, interp_queries=False, skip=False):
         super().__init__()
         self.query = nn.Parameter(torch.zeros(1, frames, NUM_JOINTS, dim))
+        # interp_queries ('tra-linear'): each frame's query is its zero-initialised learnable token plus the
+        # linear interpolation of the kept tokens at that frame, and the output projection starts at zero, so
+        # the untrained layer IS linear recovery and training learns the attention's correction to it.
+        self.interp = InterpolationRecovery("linear", frames) if interp_queries else None
+        # skip ('tra-skip', with interp_queries): the queries also get a zero-initialised linear map of every
+        # frame's own token from before the pruning, so a recovered frame can use its own 2D evidence that the
+        # kept tokens no longer carry (the middle blocks still run on the kept tokens only).
+        self.skip = nn.Linear(dim, dim) if skip else None
         self.norm_kv = nn.LayerNorm(dim)
         self.heads, self.hd = heads, dim // heads
         self.q = nn.Linear(dim, dim)
@@ -188,10 +196,16 @@ class TokenRecoveringAttention(nn.Module):
             self.proj.weight.copy_(torch.eye(C))
             self.proj.bias.zero_()
 
-    def forward(self, kept, idx):  # kept [B,n,J,C], idx [B,n] original frame of each kept token
+    def forward(self, kept, idx, full=None):
+        """kept [B,n,J,C]; idx [B,n] original frame of each kept token; full [B,F,J,C] the tokens before the
+        pruning (used only with skip)."""
         B, n, J, C = kept.shape
         F = self.query.shape[1]
         qx = self.query.expand(B, F, J, C)
+        if self.interp is not None:
+            qx = qx + self.interp(kept, idx)
+        if self.skip is not None:
+            qx = qx + self.skip(full)
         q = self.q(qx).permute(0, 2, 1, 3).reshape(B * J, F, self.heads, self.hd).transpose(1, 2)
         kv = self.kv(self.norm_kv(kept))                              # [B,n,J,2C]
         if self.key_time is not None:
@@ -209,10 +223,10 @@ class InterpolationRecovery(nn.Module):
     def __init__(self, method, frames):
         super().__init__()
         if method not in ("nearest", "linear"):
-            raise ValueError(f"unknown recovery '{method}'; expected one of [tra, nearest, linear]")
+            raise ValueError(f"unknown recovery '{method}'; expected one of [tra, tra-linear, tra-skip, nearest, linear]")
         self.method, self.F = method, frames
 
-    def forward(self, kept, idx):
+    def forward(self, kept, idx, full=None):  # full: unused (the TRA's signature)
         B, n, J, C = kept.shape
         t = torch.arange(self.F, dtype=kept.dtype, device=kept.device).reshape(1, self.F, 1)
         k = idx.to(kept.dtype).unsqueeze(1)                      # [B,1,n]
@@ -263,8 +277,10 @@ class Lifter(nn.Module):
             if prune == "attention":
                 self.tblocks[k - 1].attn.keep_attn = True
         if mode == "hot":
-            self.recovery = TokenRecoveringAttention(dim, heads, frames, tra_time_keys) \
-                if recover == "tra" \
+            self.recovery = TokenRecoveringAttention(dim, heads, frames, tra_time_keys,
+                                                     interp_queries=recover in ("tra-linear", "tra-skip"),
+                                                     skip=recover == "tra-skip") \
+                if recover in ("tra", "tra-linear", "tra-skip") \
                 else InterpolationRecovery(recover, frames)
         self.apply(self._init)
         for p in (self.pos_s, self.pos_t) + ((self.pos_kept,) if self.pos_kept is not None else ()):
@@ -274,6 +290,10 @@ class Lifter(nn.Module):
                 nn.init.trunc_normal_(self.recovery.key_time, std=0.02)
             if tra_identity_init:
                 self.recovery.reset_identity()
+            for zero in (self.recovery.proj, self.recovery.skip) if self.recovery.interp is not None else ():
+                if zero is not None:
+                    nn.init.zeros_(zero.weight)
+                    nn.init.zeros_(zero.bias)
         self.last_kept = None
 
     @staticmethod
@@ -295,9 +315,10 @@ class Lifter(nn.Module):
                 idx = self.pruner(x, xn, attn)                    # [B,n] time order
                 self.last_kept = idx
                 B, F, J, C = x.shape
+                full = x
                 x = torch.gather(x, 1, idx.reshape(B, self.n, 1, 1).expand(B, self.n, J, C)) + self.pos_kept
         if self.mode == "hot":
-            x = self.recovery(x, self.last_kept)
+            x = self.recovery(x, self.last_kept, full)
         elif self.mode == "tpc":
             x = x.mean(1, keepdim=True)
         y = self.head(self.norm(x))

@@ -352,6 +352,35 @@ class TokenRecoveringAttentionTest(unittest.TestCase):
         self.assertEqual(float((plain(kept, torch.tensor([[0, 4, 8]])) - plain(kept, torch.tensor([[1, 5, 6]])))
                                .abs().max()), 0.0)
 
+    def test_tra_linear_starts_as_linear_recovery_and_can_leave_it(self):
+        torch.manual_seed(0)
+        m = Lifter(frames=9, dim=16, depth=2, heads=4, mode="hot", n=3, k=1, recover="tra-linear")
+        kept = torch.randn(2, 3, 17, 16)
+        idx = torch.tensor([[0, 4, 8], [1, 2, 7]])
+        lin = InterpolationRecovery("linear", 9)(kept, idx)
+        self.assertLess(float((m.recovery(kept, idx) - lin).abs().max()), 1e-6)
+        with torch.no_grad():  # a trained output projection corrects the interpolation
+            m.recovery.proj.weight.normal_()
+        self.assertGreater(float((m.recovery(kept, idx) - lin).abs().max()), 1e-2)
+        plain = Lifter(frames=9, dim=16, depth=2, heads=4, mode="hot", n=3, k=1, recover="tra")
+        self.assertIsNone(plain.recovery.interp)
+
+    def test_tra_skip_starts_as_linear_recovery_and_then_sees_the_pruned_frames(self):
+        torch.manual_seed(0)
+        m = Lifter(frames=9, dim=16, depth=2, heads=4, mode="hot", n=3, k=1, recover="tra-skip")
+        kept = torch.randn(1, 3, 17, 16)
+        idx = torch.tensor([[0, 4, 8]])
+        full, other = torch.randn(1, 9, 17, 16), torch.randn(1, 9, 17, 16)
+        lin = InterpolationRecovery("linear", 9)(kept, idx)
+        self.assertLess(float((m.recovery(kept, idx, full) - lin).abs().max()), 1e-6)
+        with torch.no_grad():
+            m.recovery.skip.weight.normal_()
+            m.recovery.proj.weight.normal_()
+        a, b = m.recovery(kept, idx, full), m.recovery(kept, idx, other)
+        self.assertGreater(float((a - b).abs().max()), 1e-2)  # trained, the pruned frames' own tokens count
+        x2d = torch.randn(2, 9, 17, 2)
+        self.assertEqual(tuple(m(x2d).shape), (2, 9, 17, 3))
+
 
 class ExportTest(unittest.TestCase):
     def test_export_writes_valid_onnx_manifest_and_goldens(self):
