@@ -17,6 +17,7 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.lift.ClipLifter;
 import io.github.hourglassmocap.inference.lift.Pose3dSequence;
 import io.github.hourglassmocap.inference.lift.PoseMetrics;
+import io.github.hourglassmocap.inference.model.PoseModelFile;
 import io.github.hourglassmocap.inference.pose2d.KeypointsFile;
 import io.github.hourglassmocap.plugin.Armatures;
 import io.github.hourglassmocap.plugin.bake.BakeOptions;
@@ -60,19 +61,21 @@ class BakeEndToEndTest {
      */
     /**
      * The lifter's limb bone-direction error must be at most this share of its static baseline's: hot-f27 scores
-     * 13.2 against 14.5 deg (0.91), the same model on clean 2D 10.3 against 14.3 (0.72), exact motion 5.5 (0.38).
-     * This is a guard at today's figure with a little room; issue 13's target is {@link #TARGET_LIMB_RATIO_TO_STATIC}.
+     * 13.0 against 14.6 deg (0.89; 0.91 before {@link io.github.hourglassmocap.inference.lift.SideSwaps} undid
+     * BlazePose's brief left/right swaps), the same model on clean 2D 10.3 against 14.3 (0.72), exact motion 5.5
+     * (0.38). This is a guard at today's figure with a little room; issue 13's target is
+     * {@link #TARGET_LIMB_RATIO_TO_STATIC}.
      */
-    static final double MAX_LIMB_RATIO_TO_STATIC = 0.93;
+    static final double MAX_LIMB_RATIO_TO_STATIC = 0.92;
     /** Issue 13's target for the limb ratio (not met by any model trained so far; printed on every run). */
     static final double TARGET_LIMB_RATIO_TO_STATIC = 0.80;
     /**
-     * The lifter's PA-MPJPE must be at most this share of its static baseline's: hot-f27 scores 77.6 against 81.2 mm
-     * (0.96), the same model on clean 2D 54.7 against 68.9 (0.79); exact motion on human proportions 65.6 against
+     * The lifter's PA-MPJPE must be at most this share of its static baseline's: hot-f27 scores 75.1 against 80.4 mm
+     * (0.93; 77.6 against 81.2 before the side-swap fix), the same model on clean 2D 54.7 against 68.9 (0.79); exact motion on human proportions 65.6 against
      * 81.2 (0.81), so on PA the room between a perfect lifter and a still one is about 20 %. A guard at today's
      * figure with a little room; issue 13's target is {@link #TARGET_PA_RATIO_TO_STATIC}.
      */
-    static final double MAX_PA_RATIO_TO_STATIC = 0.97;
+    static final double MAX_PA_RATIO_TO_STATIC = 0.96;
     /** Issue 13's target for the PA ratio (not met by any model trained so far; printed on every run). */
     static final double TARGET_PA_RATIO_TO_STATIC = 0.92;
 
@@ -88,15 +91,15 @@ class BakeEndToEndTest {
     }
 
     /**
-     * Per character (docs/plugin.md has the tables). Ninja, hot-f27: PA 77.6 mm, limbs 13.2 deg, baked 13.8 deg, PCK
-     * 0.909; its static baseline 81.2 mm, 14.5 deg (live 80.1 mm, so the PA bound stays under both); the truth's mean
-     * pose 52.6 mm, 13.7 deg (so the limb bound stays under that too). Sinbad, hot-f27: PA 147.2
+     * Per character (docs/plugin.md has the tables). Ninja, hot-f27 with the side-swap fix: PA 75.1 mm, limbs 13.0
+     * deg, baked 13.5 deg, PCK 0.909; its static baseline 80.4 mm, 14.6 deg (live 79.3 mm, so the PA bound stays
+     * under both); the truth's mean pose 52.6 mm, 13.7 deg (so the limb bound stays under that too). Sinbad, hot-f27: PA 147.2
      * mm, limbs 32.0 deg, baked 31.5 deg, PCK 0.781; static 140.1 mm, 30.7 deg (the lifter does worse than holding
      * still); the PA bound is issue 13's target, 25 % under 147 mm.
      */
     static Bounds bounds(String character) {
         return switch (character) {
-            case "ninja" -> new Bounds(79.5, 13.6, 15.0, 0.85);
+            case "ninja" -> new Bounds(77.5, 13.4, 14.5, 0.85);
             case "sinbad" -> new Bounds(110, 25, 27, 0.70);
             default -> throw new IllegalArgumentException("no bounds for character " + character + "; expected one of "
                     + RenderedTake.CHARACTERS);
@@ -110,6 +113,18 @@ class BakeEndToEndTest {
      */
     static final double MAX_RETARGET_ERROR_DEG = 4;
 
+    /**
+     * System property choosing the BlazePose landmark model of the bake ({@code lite}, the default and what the
+     * bounds are for, {@code full} or {@code heavy}), so the 2D stage's share of the error can be measured:
+     * {@code -Dmocap.e2e.pose2d=heavy}.
+     */
+    static final String POSE2D_PROPERTY = "mocap.e2e.pose2d";
+
+    static String pose2dModelName() {
+        String m = System.getProperty(POSE2D_PROPERTY, "lite").trim();
+        return m.isEmpty() ? "lite" : m;
+    }
+
     private static RenderedTake take;
     private static Path out;
     private static BakeResult result;
@@ -118,7 +133,8 @@ class BakeEndToEndTest {
     static void bake(@TempDir Path tmp) throws Exception {
         take = RenderedTake.get();
         out = tmp.resolve("bake");
-        VideoBaker baker = new VideoBaker(BakeOptions.defaults().withLifterModel(E2eLifter.model()), (s, d, t) -> { });
+        VideoBaker baker = new VideoBaker(BakeOptions.defaults().withLifterModel(E2eLifter.model())
+                .withPose2dModel(PoseModelFile.landmarkModel(pose2dModelName())), (s, d, t) -> { });
         baker.setPreviewWriter(new PreviewRenderer());
         result = baker.bake(take.video, out);
     }
@@ -269,8 +285,8 @@ class BakeEndToEndTest {
             }
         }
         double pck = hits / (double) total;
-        String figures = String.format(Locale.ROOT, "2D on the rendered take (lite): PCK@0.2 %.3f, mean limb-joint"
-                + " error %.1f px", pck, pixelSum / total);
+        String figures = String.format(Locale.ROOT, "2D on the rendered take (%s): PCK@0.2 %.3f, mean limb-joint"
+                + " error %.1f px", pose2dModelName(), pck, pixelSum / total);
         System.out.println(figures);
         assertTrue(pck >= bounds(take.character).minPck(), figures);
     }

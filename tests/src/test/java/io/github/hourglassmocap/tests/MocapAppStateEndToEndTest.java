@@ -64,15 +64,15 @@ class MocapAppStateEndToEndTest {
     /**
      * Live, the lifter's limb bone-direction error must be at most this share of its own static baseline's (offline:
      * {@link BakeEndToEndTest#MAX_LIMB_RATIO_TO_STATIC}; looser live, since each pose sees no frame after its own).
-     * Measured on Ninja with hot-f27, 2026-12-04: 0.959 (docs/plugin.md). A guard at today's figure with a little
-     * room; issue 13's target is 0.85.
+     * Measured on Ninja with hot-f27, 2026-12-04: 0.932 (0.959 before the live path undid BlazePose's brief
+     * left/right swaps; docs/plugin.md). A guard at today's figure with a little room; issue 13's target is 0.85.
      */
-    static final double MAX_LIMB_RATIO_TO_STATIC = 0.98;
+    static final double MAX_LIMB_RATIO_TO_STATIC = 0.95;
     /**
-     * Live, the lifter's PA-MPJPE must be no worse than its own static baseline's: measured 0.985 with hot-f27; issue
-     * 13's target is 0.95.
+     * Live, the lifter's PA-MPJPE must be at most this share of its own static baseline's: measured 0.972 with
+     * hot-f27 (0.985 before the side-swap fix); issue 13's target is 0.95.
      */
-    static final double MAX_PA_RATIO_TO_STATIC = 1.0;
+    static final double MAX_PA_RATIO_TO_STATIC = 0.99;
     /** Issue 13's live targets for the limb and PA ratios (reported on every run, not asserted). */
     static final double TARGET_LIMB_RATIO_TO_STATIC = 0.85;
     static final double TARGET_PA_RATIO_TO_STATIC = 0.95;

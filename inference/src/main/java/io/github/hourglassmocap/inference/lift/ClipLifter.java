@@ -47,6 +47,7 @@ public final class ClipLifter {
     private final boolean flip;
     private final double focalPixels;
     private final double rootSigmaFrames;
+    private boolean undoSideSwaps = true;
 
     /**
      * Creates a lifter.
@@ -120,6 +121,9 @@ public final class ClipLifter {
         if (mode == Mode.STREAMING) {
             return liftStreaming(track, model, modelName);
         }
+        if (undoSideSwaps) {
+            track = withoutSideSwaps(track);
+        }
         GapFiller.Result filled = GapFiller.defaults(track.frameRateHz()).fill(track);
         int t = track.size();
         float[][][] norm = ScreenNormalisation.normalise(filled.joints(), track.width(), track.height());
@@ -171,6 +175,7 @@ public final class ClipLifter {
         List<LiveLifter.Lifted> lifted = new ArrayList<>(t);
         try (LiveLifter live = new LiveLifter(model, modelName, lookahead, stride == 0 ? 1 : stride, flip, focalPixels,
                 LiveLifter.DEFAULT_MAX_GAP_FRAMES)) {
+            live.undoSideSwaps(undoSideSwaps);
             for (int i = 0; i < t; i++) {
                 lifted.addAll(live.pushLifted(sample(track, i)));
             }
@@ -194,6 +199,38 @@ public final class ClipLifter {
         }
         return new Pose3dSequence(track.source(), track.frameRateHz(), modelName, mode.name().toLowerCase(Locale.ROOT),
                 lookahead, frames);
+    }
+
+    /**
+     * Whether brief left/right swaps of the 2D stage are undone before lifting ({@link SideSwaps}: decided over the
+     * whole clip offline, forward only when streaming; on by default).
+     *
+     * @param on false to lift the 2D joints as labelled
+     * @return this lifter
+     */
+    public ClipLifter undoSideSwaps(boolean on) {
+        undoSideSwaps = on;
+        return this;
+    }
+
+    /**
+     * Returns the track with the brief left/right swaps {@link SideSwaps#fix} finds undone.
+     *
+     * @param track the track (not null, unaffected)
+     * @return a new track
+     */
+    static KeypointTrack withoutSideSwaps(KeypointTrack track) {
+        int t = track.size();
+        boolean[] person = new boolean[t];
+        long[] stamps = new long[t];
+        float[][][] joints = new float[t][][];
+        for (int i = 0; i < t; i++) {
+            person[i] = track.person(i);
+            stamps[i] = track.timestampNanos(i);
+            joints[i] = track.joints(i);
+        }
+        return new KeypointTrack(track.source(), track.width(), track.height(), track.frameRateHz(), track.firstIndex(),
+                stamps, person, SideSwaps.fix(person, joints, SideSwaps.DEFAULT_SWAP_COST));
     }
 
     /**

@@ -60,6 +60,7 @@ public final class LiveLifter implements LiftStage {
     private float[] lastJoints;
     private float[] lastRoot;
     private boolean closed;
+    private SideSwaps.Live sideSwaps = new SideSwaps.Live(SideSwaps.DEFAULT_SWAP_COST);
 
     /**
      * Creates a stage around an open lifter.
@@ -130,6 +131,17 @@ public final class LiveLifter implements LiftStage {
         }
     }
 
+    /**
+     * Whether brief left/right swaps of the 2D stage are undone before lifting ({@link SideSwaps}; on by default).
+     *
+     * @param on false to lift the 2D joints as labelled
+     * @return this stage
+     */
+    public LiveLifter undoSideSwaps(boolean on) {
+        sideSwaps = on ? new SideSwaps.Live(SideSwaps.DEFAULT_SWAP_COST) : null;
+        return this;
+    }
+
     @Override
     public int lookaheadFrames() {
         return stream.lookahead();
@@ -175,10 +187,17 @@ public final class LiveLifter implements LiftStage {
         float[] weights = new float[H36mJoints.COUNT];
         int observed = 0;
         if (sample.hasPerson()) {
+            float[][] frame = new float[H36mJoints.COUNT][];
             for (int j = 0; j < H36mJoints.COUNT; j++) {
-                float x = sample.get(j, 0);
-                float y = sample.get(j, 1);
-                float c = sample.get(j, 2);
+                frame[j] = new float[] {sample.get(j, 0), sample.get(j, 1), sample.get(j, 2)};
+            }
+            if (sideSwaps != null) {
+                sideSwaps.apply(frame);
+            }
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                float x = frame[j][0];
+                float y = frame[j][1];
+                float c = frame[j][2];
                 if (Float.isFinite(x) && Float.isFinite(y) && Float.isFinite(c) && c >= MIN_CONFIDENCE) {
                     pixels[j][0] = x;
                     pixels[j][1] = y;

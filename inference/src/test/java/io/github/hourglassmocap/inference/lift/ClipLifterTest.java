@@ -94,6 +94,40 @@ class ClipLifterTest {
         }
     }
 
+    private static KeypointTrack walkerTrack(int frames, int swapFrom, int swapTo) {
+        boolean[] person = new boolean[frames];
+        long[] stamps = new long[frames];
+        float[][][] joints = new float[frames][][];
+        for (int i = 0; i < frames; i++) {
+            person[i] = true;
+            stamps[i] = i * 33_333_333L;
+            joints[i] = i >= swapFrom && i < swapTo ? SideSwapsTest.swapped(SideSwapsTest.walker(i), true, true)
+                    : SideSwapsTest.walker(i);
+        }
+        return new KeypointTrack("walker", 640, 480, 30, 0, stamps, person, joints);
+    }
+
+    @Test
+    void bothModesLiftABrieflySwappedTrackAsTheUnswappedOneUnlessTold() throws Exception {
+        KeypointTrack clean = walkerTrack(40, 0, 0);
+        KeypointTrack swapped = walkerTrack(40, 12, 15);
+        for (ClipLifter.Mode mode : ClipLifter.Mode.values()) {
+            Pose3dSequence want = new ClipLifter(mode, 0, 0, false, 0).lift(clean, FakeModels.perFrame(9, 9, 0), "f");
+            Pose3dSequence got = new ClipLifter(mode, 0, 0, false, 0).lift(swapped, FakeModels.perFrame(9, 9, 0), "f");
+            Pose3dSequence raw = new ClipLifter(mode, 0, 0, false, 0).undoSideSwaps(false)
+                    .lift(swapped, FakeModels.perFrame(9, 9, 0), "f");
+            for (int i = 0; i < 40; i++) {
+                for (int j = 0; j < 17; j++) {
+                    assertArrayEquals(want.frames().get(i).joints()[j], got.frames().get(i).joints()[j], 1e-5f,
+                            mode + " frame " + i + " joint " + j);
+                }
+            }
+            float[] wrist = raw.frames().get(13).joints()[io.github.hourglassmocap.inference.joints.H36mJoints.L_WRIST];
+            float[] true13 = want.frames().get(13).joints()[io.github.hourglassmocap.inference.joints.H36mJoints.L_WRIST];
+            assertTrue(Math.abs(wrist[0] - true13[0]) > 0.05, mode + ": the swap reaches the lifter when not undone");
+        }
+    }
+
     @Test
     void singleFrameClipWorks() throws Exception {
         KeypointTrack one = GapFillerTest.track(new boolean[] {true});

@@ -1,0 +1,235 @@
+package io.github.hourglassmocap.inference.lift;
+
+import io.github.hourglassmocap.inference.joints.H36mJoints;
+
+/**
+ * Undoes BlazePose's brief left/right swaps before lifting. On a person facing the camera whose face it cannot read
+ * (a mask, a helmet, a back-lit head), the landmark model sometimes labels the whole body, or only the arms or the
+ * legs, as if the person faced away, for a few frames: the left wrist comes out where the right wrist is. The lifter
+ * then lifts a mirrored body for those frames. A swap is an instant mirror, which real motion never is, so each
+ * limb group (arms with shoulders; legs with hips) gets a two-state chain, as labelled or swapped, and the cheapest
+ * path is kept: every frame swapped costs {@link #DEFAULT_SWAP_COST}, and consecutive frames cost how far the
+ * group's joints move between them (mean pixels over the torso length, swap-invariant). A swap run is undone when
+ * its length times the swap cost is less than the two jumps it makes: a mirror moves a limb's joints by about half
+ * a torso length on a person facing the camera, so runs of up to about 20 frames are undone, and a labelling that
+ * stays the same for longer is kept, right or wrong (nothing in the 2D says which side faces the camera). Seen
+ * from the side, where left and right overlap in the image, a swap moves nothing and the swap cost keeps the
+ * labels as they are. Offline ({@link #fix}) the path is decided over the whole clip; live ({@link Live}) the
+ * same costs are run forward and each frame takes the state that is cheapest so far.
+ */
+public final class SideSwaps {
+    /** Cost of one frame labelled swapped, in torso lengths of joint motion (see the class comment). */
+    public static final double DEFAULT_SWAP_COST = 0.05;
+    /** Joints below this confidence do not count in the motion cost. */
+    static final float MIN_CONFIDENCE = 0.3f;
+
+    private static final int[][] GROUPS = {
+        {H36mJoints.L_SHOULDER, H36mJoints.L_ELBOW, H36mJoints.L_WRIST},
+        {H36mJoints.L_HIP, H36mJoints.L_KNEE, H36mJoints.L_ANKLE},
+    };
+
+    private SideSwaps() {
+    }
+
+    /**
+     * Undoes short left/right swaps of a whole clip.
+     *
+     * @param person per frame: whether it has joints (not null)
+     * @param joints per frame [17][3]: x, y in pixels, confidence (not null, same length; frames without a person
+     *     are ignored and left as they are)
+     * @param swapCost cost of one swapped frame (&gt; 0; {@link #DEFAULT_SWAP_COST})
+     * @return new arrays [T][17][3], with the swapped groups' left and right joints exchanged where the cheapest
+     *     path says so
+     */
+    public static float[][][] fix(boolean[] person, float[][][] joints, double swapCost) {
+        if (person.length != joints.length) {
+            throw new IllegalArgumentException("person and joints must have the same length; got " + person.length
+                    + " and " + joints.length);
+        }
+        if (!(swapCost > 0)) {
+            throw new IllegalArgumentException("swapCost must be > 0; got " + swapCost);
+        }
+        int t = joints.length;
+        float[][][] out = new float[t][][];
+        for (int i = 0; i < t; i++) {
+            out[i] = new float[joints[i].length][];
+            for (int j = 0; j < joints[i].length; j++) {
+                out[i][j] = joints[i][j].clone();
+            }
+        }
+        for (int[] group : GROUPS) {
+            boolean[] swap = decide(person, joints, group, swapCost);
+            for (int i = 0; i < t; i++) {
+                if (swap[i]) {
+                    exchange(out[i], group);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Cheapest two-state path over the frames with a person (Viterbi); true where the group is swapped. */
+    private static boolean[] decide(boolean[] person, float[][][] joints, int[] group, double swapCost) {
+        int t = joints.length;
+        boolean[] swap = new boolean[t];
+        double[] cost = {0, swapCost};
+        byte[][] from = new byte[t][2];
+        int prev = -1;
+        int last = -1;
+        for (int i = 0; i < t; i++) {
+            if (!person[i]) {
+                continue;
+            }
+            if (prev < 0) {
+                cost = new double[] {0, swapCost};
+            } else {
+                double[] next = new double[2];
+                for (int s = 0; s < 2; s++) {
+                    double best = Double.MAX_VALUE;
+                    for (int p = 0; p < 2; p++) {
+                        double c = cost[p] + motion(joints[prev], p == 1, joints[i], s == 1, group);
+                        if (c < best) {
+                            best = c;
+                            from[i][s] = (byte) p;
+                        }
+                    }
+                    next[s] = best + (s == 1 ? swapCost : 0);
+                }
+                double min = Math.min(next[0], next[1]);
+                cost = new double[] {next[0] - min, next[1] - min};
+            }
+            prev = i;
+            last = i;
+        }
+        if (last < 0) {
+            return swap;
+        }
+        int s = cost[1] < cost[0] ? 1 : 0;
+        for (int i = last; i >= 0; i--) {
+            if (!person[i]) {
+                continue;
+            }
+            swap[i] = s == 1;
+            int p = from[i][s];
+            s = p;
+        }
+        return swap;
+    }
+
+    /**
+     * How far a group's joints move from frame a to frame b (each as labelled or swapped): the mean distance of
+     * the joints confident in both frames, over b's torso length; 0 when none is.
+     */
+    static double motion(float[][] a, boolean swapA, float[][] b, boolean swapB, int[] group) {
+        double torso = torso(b);
+        if (!(torso > 0)) {
+            torso = torso(a);
+        }
+        if (!(torso > 0)) {
+            return 0;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int side = 0; side < 2; side++) {
+            for (int left : group) {
+                int j = side == 0 ? left : H36mJoints.mirror(left);
+                int ja = swapA ? H36mJoints.mirror(j) : j;
+                int jb = swapB ? H36mJoints.mirror(j) : j;
+                if (confident(a[ja]) && confident(b[jb])) {
+                    sum += Math.hypot(a[ja][0] - b[jb][0], a[ja][1] - b[jb][1]);
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n / torso;
+    }
+
+    /** Distance between the hip and shoulder midpoints (the same whichever way the sides are labelled); NaN if unknown. */
+    private static double torso(float[][] f) {
+        int[] js = {H36mJoints.L_HIP, H36mJoints.R_HIP, H36mJoints.L_SHOULDER, H36mJoints.R_SHOULDER};
+        for (int j : js) {
+            if (!confident(f[j])) {
+                return Double.NaN;
+            }
+        }
+        double hx = (f[H36mJoints.L_HIP][0] + f[H36mJoints.R_HIP][0]) / 2.0;
+        double hy = (f[H36mJoints.L_HIP][1] + f[H36mJoints.R_HIP][1]) / 2.0;
+        double sx = (f[H36mJoints.L_SHOULDER][0] + f[H36mJoints.R_SHOULDER][0]) / 2.0;
+        double sy = (f[H36mJoints.L_SHOULDER][1] + f[H36mJoints.R_SHOULDER][1]) / 2.0;
+        return Math.hypot(hx - sx, hy - sy);
+    }
+
+    private static boolean confident(float[] j) {
+        return j.length >= 3 && Float.isFinite(j[0]) && Float.isFinite(j[1]) && j[2] >= MIN_CONFIDENCE;
+    }
+
+    private static void exchange(float[][] frame, int[] group) {
+        for (int left : group) {
+            int right = H36mJoints.mirror(left);
+            float[] tmp = frame[left];
+            frame[left] = frame[right];
+            frame[right] = tmp;
+        }
+    }
+
+    /**
+     * The same costs run forward, for the live path: each frame takes the state that is cheapest so far, so a swap
+     * is undone from its first frame, and a labelling that persists for longer than the costs allow is accepted.
+     */
+    public static final class Live {
+        private final double swapCost;
+        /** The previous frame with a person, as the 2D stage labelled it (the chain's costs are relative to it). */
+        private float[][] lastRaw;
+        private final double[][] cost = new double[GROUPS.length][];
+
+        /**
+         * Creates the forward filter.
+         *
+         * @param swapCost cost of one swapped frame (&gt; 0; {@link #DEFAULT_SWAP_COST})
+         */
+        public Live(double swapCost) {
+            if (!(swapCost > 0)) {
+                throw new IllegalArgumentException("swapCost must be > 0; got " + swapCost);
+            }
+            this.swapCost = swapCost;
+        }
+
+        /**
+         * Takes the next frame with a person and exchanges, in place, the left and right joints of each group the
+         * filter finds swapped.
+         *
+         * @param frame [17][3]: x, y in pixels, confidence (not null; modified)
+         * @return whether any group was exchanged
+         */
+        public boolean apply(float[][] frame) {
+            float[][] raw = new float[frame.length][];
+            for (int j = 0; j < frame.length; j++) {
+                raw[j] = frame[j].clone();
+            }
+            boolean any = false;
+            for (int g = 0; g < GROUPS.length; g++) {
+                int[] group = GROUPS[g];
+                if (lastRaw == null) {
+                    cost[g] = new double[] {0, swapCost};
+                    continue;
+                }
+                double[] next = new double[2];
+                for (int s = 0; s < 2; s++) {
+                    double best = Double.MAX_VALUE;
+                    for (int p = 0; p < 2; p++) {
+                        best = Math.min(best, cost[g][p] + motion(lastRaw, p == 1, raw, s == 1, group));
+                    }
+                    next[s] = best + (s == 1 ? swapCost : 0);
+                }
+                double min = Math.min(next[0], next[1]);
+                cost[g] = new double[] {next[0] - min, next[1] - min};
+                if (cost[g][1] < cost[g][0]) {
+                    exchange(frame, group);
+                    any = true;
+                }
+            }
+            lastRaw = raw;
+            return any;
+        }
+    }
+}
