@@ -4,18 +4,19 @@ import io.github.hourglassmocap.inference.joints.H36mJoints;
 
 /**
  * Undoes BlazePose's brief left/right swaps before lifting. On a person facing the camera whose face it cannot read
- * (a mask, a helmet, a back-lit head), the landmark model sometimes labels the whole body, or only the arms or the
- * legs, as if the person faced away, for a few frames: the left wrist comes out where the right wrist is. The lifter
- * then lifts a mirrored body for those frames. A swap is an instant mirror, which real motion never is, so each
- * limb group (arms with shoulders; legs with hips) gets a two-state chain, as labelled or swapped, and the cheapest
- * path is kept: every frame swapped costs {@link #DEFAULT_SWAP_COST}, and consecutive frames cost how far the
- * group's joints move between them (mean pixels over the torso length, swap-invariant). A swap run is undone when
- * its length times the swap cost is less than the two jumps it makes: a mirror moves a limb's joints by about half
- * a torso length on a person facing the camera, so runs of up to about 20 frames are undone, and a labelling that
- * stays the same for longer is kept, right or wrong (nothing in the 2D says which side faces the camera). Seen
- * from the side, where left and right overlap in the image, a swap moves nothing and the swap cost keeps the
- * labels as they are. Offline ({@link #fix}) the path is decided over the whole clip; live ({@link Live}) the
- * same costs are run forward and each frame takes the state that is cheapest so far.
+ * (a mask, a helmet, a back-lit head), the landmark model sometimes labels the whole body, or only the arms, the
+ * legs, the hands or the feet, as if the person faced away, for a few frames: the left wrist comes out where the
+ * right wrist is. The lifter then lifts a mirrored body for those frames. A swap is an instant mirror, which real
+ * motion never is, so each limb group (arm with shoulder, leg with hip, then wrists and ankles alone) gets a
+ * two-state chain, as labelled or swapped, and the cheapest path is kept: every frame swapped costs
+ * {@link #DEFAULT_SWAP_COST}, and consecutive frames cost how far the group's joints move between them (mean
+ * pixels over the torso length, swap-invariant). A swap run is undone when its length times the swap cost is less
+ * than the two jumps it makes: a mirror moves a limb's joints by about half a torso length on a person facing the
+ * camera, so runs of up to about 20 frames are undone, and a labelling that stays the same for longer is kept,
+ * right or wrong (nothing in the 2D says which side faces the camera). Seen from the side, where left and right
+ * overlap in the image, a swap moves nothing and the swap cost keeps the labels as they are. Offline ({@link #fix})
+ * the path is decided over the whole clip; live ({@link Live}) the same costs are run forward and each frame takes
+ * the state that is cheapest so far.
  */
 public final class SideSwaps {
     /** Cost of one frame labelled swapped, in torso lengths of joint motion (see the class comment). */
@@ -23,9 +24,16 @@ public final class SideSwaps {
     /** Joints below this confidence do not count in the motion cost. */
     static final float MIN_CONFIDENCE = 0.3f;
 
+    /**
+     * The chains, in order, each named by its left joints: the arm with its shoulder, the leg with its hip, then the
+     * wrists and the ankles alone (BlazePose also swaps only the hands or feet), each decided on the output of the
+     * chains before it.
+     */
     private static final int[][] GROUPS = {
         {H36mJoints.L_SHOULDER, H36mJoints.L_ELBOW, H36mJoints.L_WRIST},
         {H36mJoints.L_HIP, H36mJoints.L_KNEE, H36mJoints.L_ANKLE},
+        {H36mJoints.L_WRIST},
+        {H36mJoints.L_ANKLE},
     };
 
     private SideSwaps() {
@@ -58,7 +66,7 @@ public final class SideSwaps {
             }
         }
         for (int[] group : GROUPS) {
-            boolean[] swap = decide(person, joints, group, swapCost);
+            boolean[] swap = decide(person, out, group, swapCost);
             for (int i = 0; i < t; i++) {
                 if (swap[i]) {
                     exchange(out[i], group);
@@ -144,7 +152,7 @@ public final class SideSwaps {
         return n == 0 ? 0 : sum / n / torso;
     }
 
-    /** Distance between the hip and shoulder midpoints (the same whichever way the sides are labelled); NaN if unknown. */
+    /** Distance between the hip and shoulder midpoints (the same whichever way the sides are labelled), or NaN. */
     private static double torso(float[][] f) {
         int[] js = {H36mJoints.L_HIP, H36mJoints.R_HIP, H36mJoints.L_SHOULDER, H36mJoints.R_SHOULDER};
         for (int j : js) {
@@ -178,8 +186,8 @@ public final class SideSwaps {
      */
     public static final class Live {
         private final double swapCost;
-        /** The previous frame with a person, as the 2D stage labelled it (the chain's costs are relative to it). */
-        private float[][] lastRaw;
+        /** Per chain, the previous frame with a person as it entered that chain (the costs are relative to it). */
+        private float[][][] lastIn;
         private final double[][] cost = new double[GROUPS.length][];
 
         /**
@@ -202,14 +210,20 @@ public final class SideSwaps {
          * @return whether any group was exchanged
          */
         public boolean apply(float[][] frame) {
-            float[][] raw = new float[frame.length][];
-            for (int j = 0; j < frame.length; j++) {
-                raw[j] = frame[j].clone();
+            boolean first = lastIn == null;
+            if (first) {
+                lastIn = new float[GROUPS.length][][];
             }
             boolean any = false;
             for (int g = 0; g < GROUPS.length; g++) {
                 int[] group = GROUPS[g];
-                if (lastRaw == null) {
+                float[][] raw = new float[frame.length][];
+                for (int j = 0; j < frame.length; j++) {
+                    raw[j] = frame[j].clone();
+                }
+                float[][] before = lastIn[g];
+                lastIn[g] = raw;
+                if (first) {
                     cost[g] = new double[] {0, swapCost};
                     continue;
                 }
@@ -217,7 +231,7 @@ public final class SideSwaps {
                 for (int s = 0; s < 2; s++) {
                     double best = Double.MAX_VALUE;
                     for (int p = 0; p < 2; p++) {
-                        best = Math.min(best, cost[g][p] + motion(lastRaw, p == 1, raw, s == 1, group));
+                        best = Math.min(best, cost[g][p] + motion(before, p == 1, raw, s == 1, group));
                     }
                     next[s] = best + (s == 1 ? swapCost : 0);
                 }
@@ -228,7 +242,6 @@ public final class SideSwaps {
                     any = true;
                 }
             }
-            lastRaw = raw;
             return any;
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hourglassmocap.inference.MocapException;
+import io.github.hourglassmocap.inference.joints.H36mJoints;
 import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,8 +123,8 @@ class ClipLifterTest {
                             mode + " frame " + i + " joint " + j);
                 }
             }
-            float[] wrist = raw.frames().get(13).joints()[io.github.hourglassmocap.inference.joints.H36mJoints.L_WRIST];
-            float[] true13 = want.frames().get(13).joints()[io.github.hourglassmocap.inference.joints.H36mJoints.L_WRIST];
+            float[] wrist = raw.frames().get(13).joints()[H36mJoints.L_WRIST];
+            float[] true13 = want.frames().get(13).joints()[H36mJoints.L_WRIST];
             assertTrue(Math.abs(wrist[0] - true13[0]) > 0.05, mode + ": the swap reaches the lifter when not undone");
         }
     }

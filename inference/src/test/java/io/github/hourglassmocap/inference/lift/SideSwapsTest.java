@@ -85,6 +85,14 @@ class SideSwapsTest {
         for (int i = 70; i < 72; i++) {
             seen[i] = swapped(truth[i], true, false);    // arms only, 2 frames
         }
+        seen[60] = truth[60].clone();                     // ankles only, 1 frame
+        seen[60][H36mJoints.L_ANKLE] = truth[60][H36mJoints.R_ANKLE];
+        seen[60][H36mJoints.R_ANKLE] = truth[60][H36mJoints.L_ANKLE];
+        for (int i = 80; i < 83; i++) {                    // wrists only, 3 frames
+            seen[i] = truth[i].clone();
+            seen[i][H36mJoints.L_WRIST] = truth[i][H36mJoints.R_WRIST];
+            seen[i][H36mJoints.R_WRIST] = truth[i][H36mJoints.L_WRIST];
+        }
         assertFramesEqual(truth, SideSwaps.fix(everyFrame(), seen, SideSwaps.DEFAULT_SWAP_COST));
     }
 
