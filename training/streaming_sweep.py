@@ -43,16 +43,18 @@ def main(argv=None):
     ap.add_argument("--noise", nargs="+", default=["none"], choices=["none", "detector"])
     ap.add_argument("--max-frames", type=int, default=300)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--keep-side-swaps", action="store_true",
+                    help="pass --keep-side-swaps: lift the noisy 2D without undoing its brief left/right swaps")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     out = {"version": 1, "takes": args.bvh, "maxFrames": args.max_frames, "threads": args.threads,
-           "command": "mocap eval-lifter --sweep --sweep-strides 1", "models": {}}
+           "command": "mocap eval-lifter --sweep --sweep-strides 1" + (" --keep-side-swaps" if args.keep_side_swaps else ""), "models": {}}
     for model in args.models:
         name = os.path.splitext(os.path.basename(model))[0]
         for noise in args.noise:
             cmd = [os.path.join(ROOT, "mocap"), "eval-lifter", *args.bvh, "--model", model, "--noise", noise,
                    "--max-frames", str(args.max_frames), "--sweep", "--sweep-strides", "1",
-                   "--threads", str(args.threads)]
+                   "--threads", str(args.threads)] + (["--keep-side-swaps"] if args.keep_side_swaps else [])
             r = subprocess.run(cmd, capture_output=True, text=True)
             if r.returncode != 0:
                 raise SystemExit(f"{' '.join(cmd)} failed ({r.returncode}):\n{r.stderr[-2000:]}")

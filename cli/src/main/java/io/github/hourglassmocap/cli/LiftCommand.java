@@ -44,6 +44,9 @@ public final class LiftCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Average with the mirrored input (twice the cost, slightly better).")
     boolean flip;
 
+    @Option(names = "--keep-side-swaps", description = "Lift the 2D as labelled: do not undo the 2D model's brief left/right swaps (docs/lifter.md).")
+    boolean keepSideSwaps;
+
     @Option(names = "--focal", defaultValue = "0",
             description = "Camera focal length in pixels for the root path (default: 0.866 x width, a 60 degree field of view).")
     double focal;
@@ -61,7 +64,7 @@ public final class LiftCommand implements Callable<Integer> {
             try (PoseLifter lifter = PoseLifter.open(modelPath, runtime.toOptions())) {
                 long t0 = System.nanoTime();
                 Pose3dSequence seq = new ClipLifter(m, m == ClipLifter.Mode.OFFLINE ? 0 : lookahead, stride, flip, focal)
-                        .lift(track, lifter, lifter.manifest().name());
+                        .undoSideSwaps(!keepSideSwaps).lift(track, lifter, lifter.manifest().name());
                 double ms = (System.nanoTime() - t0) / 1e6;
                 seq.write(out);
                 long valid = seq.frames().stream().filter(Pose3dSequence.Frame::valid).count();

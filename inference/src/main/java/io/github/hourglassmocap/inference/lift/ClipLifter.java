@@ -214,6 +214,41 @@ public final class ClipLifter {
     }
 
     /**
+     * Applies this lifter's side-swap rule to joints in pixels, each taken as fully confident: what {@link #lift}
+     * does to a track before lifting (offline over the whole clip, streaming forward only), for callers that lift
+     * with {@link #liftNormalised} (the evaluator).
+     *
+     * @param uv [T][17][2] pixels (not null, unaffected)
+     * @return a new array [T][17][2]; a copy when the rule is off
+     */
+    public float[][][] undoSideSwaps(float[][][] uv) {
+        int t = uv.length;
+        float[][][] joints = new float[t][H36mJoints.COUNT][];
+        boolean[] person = new boolean[t];
+        for (int i = 0; i < t; i++) {
+            person[i] = true;
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                joints[i][j] = new float[] {uv[i][j][0], uv[i][j][1], 1f};
+            }
+        }
+        if (undoSideSwaps && mode == Mode.OFFLINE) {
+            joints = SideSwaps.fix(person, joints, SideSwaps.DEFAULT_SWAP_COST);
+        } else if (undoSideSwaps) {
+            SideSwaps.Live live = new SideSwaps.Live(SideSwaps.DEFAULT_SWAP_COST);
+            for (float[][] frame : joints) {
+                live.apply(frame);
+            }
+        }
+        float[][][] out = new float[t][H36mJoints.COUNT][];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < H36mJoints.COUNT; j++) {
+                out[i][j] = new float[] {joints[i][j][0], joints[i][j][1]};
+            }
+        }
+        return out;
+    }
+
+    /**
      * Returns the track with the brief left/right swaps {@link SideSwaps#fix} finds undone.
      *
      * @param track the track (not null, unaffected)

@@ -91,6 +91,7 @@ public final class LifterEvaluator {
             if (noise) {
                 uv = SyntheticCamera.detectorNoise(uv, rng, model.frames());
             }
+            uv = lifter.undoSideSwaps(uv);   // as lift() does to a keypoint track (a no-op copy when it is off)
             float[][][] pred = lifter.liftNormalised(timed, ScreenNormalisation.normalise(uv, cam.width(), cam.height()));
             float[][] previousTruth = null;
             for (int t = 0; t < len; t++) {
