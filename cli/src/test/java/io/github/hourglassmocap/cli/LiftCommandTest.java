@@ -72,6 +72,9 @@ class LiftCommandTest {
         assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(),
                 "--mode", "streaming", "--lookahead", "2", "--threads", "1"));
         assertEquals(2, Pose3dSequence.read(out).lookaheadFrames());
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--model", TINY.toString(),
+                "--keep-side-swaps"));
+        assertEquals(12, Pose3dSequence.read(out).frames().size());
     }
 
     @Test
