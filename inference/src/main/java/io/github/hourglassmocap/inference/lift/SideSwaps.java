@@ -125,8 +125,9 @@ public final class SideSwaps {
     }
 
     /**
-     * How far a group's joints move from frame a to frame b (each as labelled or swapped): the mean distance of
-     * the joints confident in both frames, over b's torso length; 0 when none is.
+     * How far a group's joints move from frame a to frame b (each as labelled or swapped): the mean distance over
+     * the left/right pairs whose both joints are confident in both frames (the same pairs whichever way either frame
+     * is labelled, so an unreadable joint favours neither state), over b's torso length; 0 when no pair is.
      */
     static double motion(float[][] a, boolean swapA, float[][] b, boolean swapB, int[] group) {
         double torso = torso(b);
@@ -138,15 +139,16 @@ public final class SideSwaps {
         }
         double sum = 0;
         int n = 0;
-        for (int side = 0; side < 2; side++) {
-            for (int left : group) {
-                int j = side == 0 ? left : H36mJoints.mirror(left);
+        for (int left : group) {
+            int right = H36mJoints.mirror(left);
+            if (!(confident(a[left]) && confident(a[right]) && confident(b[left]) && confident(b[right]))) {
+                continue;
+            }
+            for (int j : new int[] {left, right}) {
                 int ja = swapA ? H36mJoints.mirror(j) : j;
                 int jb = swapB ? H36mJoints.mirror(j) : j;
-                if (confident(a[ja]) && confident(b[jb])) {
-                    sum += Math.hypot(a[ja][0] - b[jb][0], a[ja][1] - b[jb][1]);
-                    n++;
-                }
+                sum += Math.hypot(a[ja][0] - b[jb][0], a[ja][1] - b[jb][1]);
+                n++;
             }
         }
         return n == 0 ? 0 : sum / n / torso;

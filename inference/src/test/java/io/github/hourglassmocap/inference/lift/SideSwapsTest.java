@@ -110,6 +110,23 @@ class SideSwapsTest {
     }
 
     @Test
+    void aJointTooUncertainToReadFavoursNeitherLabelling() {
+        // BlazePose's heavy model on a real clip: one wrist at confidence 0.1-0.25 for frames on end. Comparing only
+        // the joints readable in each labelling made the swapped one look free (nothing comparable) and swapped
+        // correct wrists.
+        float[][][] seen = clip();
+        for (int i = 0; i < T; i++) {
+            seen[i][H36mJoints.L_WRIST][2] = i % 3 == 0 ? 0.5f : 0.1f;
+            seen[i][H36mJoints.R_WRIST][0] += i % 2 == 0 ? 8 : -8;   // the readable wrist jitters
+        }
+        assertFramesEqual(seen, SideSwaps.fix(everyFrame(), seen, SideSwaps.DEFAULT_SWAP_COST));
+        SideSwaps.Live live = new SideSwaps.Live(SideSwaps.DEFAULT_SWAP_COST);
+        for (int i = 0; i < T; i++) {
+            assertFalse(live.apply(seen[i]), "frame " + i);
+        }
+    }
+
+    @Test
     void theLiveFilterUndoesABriefSwapFromItsFirstFrame() {
         float[][][] truth = clip();
         SideSwaps.Live live = new SideSwaps.Live(SideSwaps.DEFAULT_SWAP_COST);
