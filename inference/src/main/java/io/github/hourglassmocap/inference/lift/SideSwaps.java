@@ -83,45 +83,48 @@ public final class SideSwaps {
         double[] cost = {0, swapCost};
         byte[][] from = new byte[t][2];
         int prev = -1;
-        int last = -1;
         for (int i = 0; i < t; i++) {
             if (!person[i]) {
                 continue;
             }
-            if (prev < 0) {
-                cost = new double[] {0, swapCost};
-            } else {
-                double[] next = new double[2];
-                for (int s = 0; s < 2; s++) {
-                    double best = Double.MAX_VALUE;
-                    for (int p = 0; p < 2; p++) {
-                        double c = cost[p] + motion(joints[prev], p == 1, joints[i], s == 1, group);
-                        if (c < best) {
-                            best = c;
-                            from[i][s] = (byte) p;
-                        }
-                    }
-                    next[s] = best + (s == 1 ? swapCost : 0);
-                }
-                double min = Math.min(next[0], next[1]);
-                cost = new double[] {next[0] - min, next[1] - min};
-            }
+            cost = prev < 0 ? new double[] {0, swapCost}
+                    : step(cost, joints[prev], joints[i], group, swapCost, from[i]);
             prev = i;
-            last = i;
-        }
-        if (last < 0) {
-            return swap;
         }
         int s = cost[1] < cost[0] ? 1 : 0;
-        for (int i = last; i >= 0; i--) {
+        for (int i = prev; i >= 0; i--) {
             if (!person[i]) {
                 continue;
             }
             swap[i] = s == 1;
-            int p = from[i][s];
-            s = p;
+            s = from[i][s];
         }
         return swap;
+    }
+
+    /**
+     * One step of the chain: the cheapest cost of each state of frame b (as labelled, swapped) given the costs of
+     * frame a's states, normalised so the smaller is 0.
+     *
+     * @param from where each of b's states came from, written when not null
+     */
+    private static double[] step(double[] cost, float[][] a, float[][] b, int[] group, double swapCost, byte[] from) {
+        double[] next = new double[2];
+        for (int s = 0; s < 2; s++) {
+            double best = Double.MAX_VALUE;
+            for (int p = 0; p < 2; p++) {
+                double c = cost[p] + motion(a, p == 1, b, s == 1, group);
+                if (c < best) {
+                    best = c;
+                    if (from != null) {
+                        from[s] = (byte) p;
+                    }
+                }
+            }
+            next[s] = best + (s == 1 ? swapCost : 0);
+        }
+        double min = Math.min(next[0], next[1]);
+        return new double[] {next[0] - min, next[1] - min};
     }
 
     /**
@@ -229,16 +232,7 @@ public final class SideSwaps {
                     cost[g] = new double[] {0, swapCost};
                     continue;
                 }
-                double[] next = new double[2];
-                for (int s = 0; s < 2; s++) {
-                    double best = Double.MAX_VALUE;
-                    for (int p = 0; p < 2; p++) {
-                        best = Math.min(best, cost[g][p] + motion(before, p == 1, raw, s == 1, group));
-                    }
-                    next[s] = best + (s == 1 ? swapCost : 0);
-                }
-                double min = Math.min(next[0], next[1]);
-                cost[g] = new double[] {next[0] - min, next[1] - min};
+                cost[g] = step(cost[g], before, raw, group, swapCost, null);
                 if (cost[g][1] < cost[g][0]) {
                     exchange(frame, group);
                     any = true;
