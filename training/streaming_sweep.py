@@ -47,14 +47,15 @@ def main(argv=None):
                     help="pass --keep-side-swaps: lift the noisy 2D without undoing its brief left/right swaps")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
+    extra = ["--keep-side-swaps"] if args.keep_side_swaps else []
     out = {"version": 1, "takes": args.bvh, "maxFrames": args.max_frames, "threads": args.threads,
-           "command": "mocap eval-lifter --sweep --sweep-strides 1" + (" --keep-side-swaps" if args.keep_side_swaps else ""), "models": {}}
+           "command": " ".join(["mocap eval-lifter --sweep --sweep-strides 1"] + extra), "models": {}}
     for model in args.models:
         name = os.path.splitext(os.path.basename(model))[0]
         for noise in args.noise:
             cmd = [os.path.join(ROOT, "mocap"), "eval-lifter", *args.bvh, "--model", model, "--noise", noise,
                    "--max-frames", str(args.max_frames), "--sweep", "--sweep-strides", "1",
-                   "--threads", str(args.threads)] + (["--keep-side-swaps"] if args.keep_side_swaps else [])
+                   "--threads", str(args.threads)] + extra
             r = subprocess.run(cmd, capture_output=True, text=True)
             if r.returncode != 0:
                 raise SystemExit(f"{' '.join(cmd)} failed ({r.returncode}):\n{r.stderr[-2000:]}")

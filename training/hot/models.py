@@ -223,7 +223,8 @@ class InterpolationRecovery(nn.Module):
     def __init__(self, method, frames):
         super().__init__()
         if method not in ("nearest", "linear"):
-            raise ValueError(f"unknown recovery '{method}'; expected one of [tra, tra-linear, tra-skip, nearest, linear]")
+            raise ValueError(f"unknown recovery '{method}'; "
+                             "expected one of [tra, tra-linear, tra-skip, nearest, linear]")
         self.method, self.F = method, frames
 
     def forward(self, kept, idx, full=None):  # full: unused (the TRA's signature)
@@ -290,10 +291,11 @@ class Lifter(nn.Module):
                 nn.init.trunc_normal_(self.recovery.key_time, std=0.02)
             if tra_identity_init:
                 self.recovery.reset_identity()
-            for zero in (self.recovery.proj, self.recovery.skip) if self.recovery.interp is not None else ():
-                if zero is not None:
-                    nn.init.zeros_(zero.weight)
-                    nn.init.zeros_(zero.bias)
+            if self.recovery.interp is not None:  # tra-linear / tra-skip: the untrained layer is linear recovery
+                for layer in (self.recovery.proj, self.recovery.skip):
+                    if layer is not None:
+                        nn.init.zeros_(layer.weight)
+                        nn.init.zeros_(layer.bias)
         self.last_kept = None
 
     @staticmethod

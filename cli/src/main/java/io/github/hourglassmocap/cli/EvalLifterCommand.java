@@ -115,7 +115,7 @@ public final class EvalLifterCommand implements Callable<Integer> {
                         + " 2D noise: %s%n", lifter.manifest().name(), f, lifter.deviceDescription(), takes.size(), total,
                         FRAME_RATE_HZ, seed, segment, detector ? "detector" : "none");
                 int mainLookahead = m == ClipLifter.Mode.OFFLINE ? 0 : lookahead;
-                LifterEvaluator main = evaluate(lifter, takes, new ClipLifter(m, mainLookahead, stride, flip, 0).undoSideSwaps(!keepSideSwaps), detector);
+                LifterEvaluator main = evaluate(lifter, takes, clipLifter(m, mainLookahead, stride), detector);
                 PoseMetrics pm = main.metrics();
                 System.out.printf(Locale.ROOT, "%-12s %10s %12s%n", "joint", "MPJPE mm", "PA-MPJPE mm");
                 for (int j = 0; j < H36mJoints.COUNT; j++) {
@@ -152,7 +152,7 @@ public final class EvalLifterCommand implements Callable<Integer> {
                 + " + mean wait for the next window (s-1)/2/30 s + one window's compute:");
         System.out.printf(Locale.ROOT, "%-10s %3s %3s %9s %12s %9s %11s %12s %13s %12s%n", "mode", "L", "s", "MPJPE mm", "PA-MPJPE mm",
                 "MPJVE mm", "ms/window", "windows/s", "latency ms", "worst ms");
-        LifterEvaluator off = evaluate(lifter, takes, new ClipLifter(ClipLifter.Mode.OFFLINE, 0, stride, flip, 0).undoSideSwaps(!keepSideSwaps), detector);
+        LifterEvaluator off = evaluate(lifter, takes, clipLifter(ClipLifter.Mode.OFFLINE, 0, stride), detector);
         System.out.printf(Locale.ROOT, "%-10s %3s %3s %9.1f %12.1f %9.2f %11.2f %12s %13s %12s%n", "offline", "-", "-",
                 1000 * off.metrics().mean(false), 1000 * off.metrics().mean(true), 1000 * off.metrics().meanVelocityError(),
                 off.msPerWindow(), "-", "whole clip", "-");
@@ -165,7 +165,7 @@ public final class EvalLifterCommand implements Callable<Integer> {
                 if (s < 1 || (seq2seq ? s > f - l : s != 1) || (!seq2seq && l > f - 1 - f / 2)) {
                     continue;
                 }
-                LifterEvaluator e = evaluate(lifter, takes, new ClipLifter(ClipLifter.Mode.STREAMING, l, s, flip, 0).undoSideSwaps(!keepSideSwaps), detector);
+                LifterEvaluator e = evaluate(lifter, takes, clipLifter(ClipLifter.Mode.STREAMING, l, s), detector);
                 double ms = e.msPerWindow();
                 double mean = 1000.0 * l / FRAME_RATE_HZ + 1000.0 * (s - 1) / 2 / FRAME_RATE_HZ + ms;
                 double worst = 1000.0 * (l + s - 1) / FRAME_RATE_HZ + ms;
@@ -198,4 +198,10 @@ public final class EvalLifterCommand implements Callable<Integer> {
         }
         return out;
     }
+
+    /** The clip lifter of one evaluation, with this command's flip and side-swap options. */
+    private ClipLifter clipLifter(ClipLifter.Mode mode, int lookahead, int stride) {
+        return new ClipLifter(mode, lookahead, stride, flip, 0).undoSideSwaps(!keepSideSwaps);
+    }
+
 }
