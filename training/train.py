@@ -41,7 +41,7 @@ RUNS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs")
 CKPT_VERSION = 2
 # arguments a resumed run may change (they do not change what is trained)
 SESSION_ARGS = ("data", "session_minutes", "session_steps", "threads", "eval_every", "ckpt_every",
-                "val_max_windows", "resume")
+                "val_max_windows", "resume", "device", "workers")
 
 
 def get_data(spec, split):
@@ -101,6 +101,50 @@ def restore(ck, digest, args, modules, opt, sampler):
     state = ck["state"]
     print(f"resumed {args.name} at step {state['step']} ({state['train_s']:.0f}s trained)", flush=True)
     return state
+
+
+def cpu_state(module):
+    """module.state_dict() (a model's or an optimiser's) with every tensor on the CPU, so checkpoints of a GPU
+    run load anywhere."""
+    def cpu(v):
+        if isinstance(v, torch.Tensor):
+            return v.detach().cpu()
+        if isinstance(v, dict):
+            return {k: cpu(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return type(v)(cpu(x) for x in v)
+        return v
+    return cpu(module.state_dict())
+
+
+class _Batches(torch.utils.data.IterableDataset):
+    """Endless training batches from a copy of the sampler in each DataLoader worker, worker i seeded with
+    (seed, resume step, i) so workers, and a resumed session, draw different windows."""
+
+    def __init__(self, sampler, batch, seed, step):
+        self.sampler, self.batch, self.seed, self.step = sampler, batch, seed, step
+
+    def __iter__(self):
+        w = torch.utils.data.get_worker_info()
+        self.sampler.rng = np.random.default_rng([self.seed, self.step, w.id if w else 0])
+        while True:
+            x, y = self.sampler.batch(self.batch)
+            yield torch.from_numpy(x), torch.from_numpy(y)
+
+
+def sampler_stream(sampler, batch, workers, seed, step):
+    """An iterator of (x, y) tensor batches: from the sampler in this process (workers 0: exact resumes), or
+    from `workers` processes that draw ahead of the training loop."""
+    if workers <= 0:
+        def own():
+            while True:
+                x, y = sampler.batch(batch)
+                yield torch.from_numpy(x), torch.from_numpy(y)
+        return own()
+    loader = torch.utils.data.DataLoader(_Batches(sampler, batch, seed, step), batch_size=None,
+                                         num_workers=workers, pin_memory=torch.cuda.is_available(),
+                                         prefetch_factor=4, persistent_workers=True)
+    return iter(loader)
 
 
 def atomic_save(obj, path):
@@ -172,6 +216,12 @@ def parser():
     ap.add_argument("--session-steps", type=int, default=0,
                     help="stop this process after this many steps, with a checkpoint (0: no limit)")
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--device", default="cpu",
+                    help="where the model trains and is validated: cpu, or cuda (checkpoints are saved on the CPU)")
+    ap.add_argument("--workers", type=int, default=0, metavar="N",
+                    help="sampler processes drawing batches beside the training loop (0: in the training process, "
+                         "which a resumed run repeats exactly; N > 0: worker i draws with seed (--seed, i), so a "
+                         "resumed run is not batch-exact)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--init-from", default=None, help="checkpoint (or shipped .onnx) whose matching weights "
                                                       "start this run")
@@ -202,6 +252,15 @@ def noise_path(args):
     return {"model_path": args.noise_model} if getattr(args, "noise_model", None) else {}
 
 
+def load_checkpoint(path):
+    """torch.load of one of our checkpoints onto the CPU (they hold NumPy random states, which newer PyTorch
+    refuses to unpickle by default)."""
+    try:
+        return torch.load(path, map_location="cpu", weights_only=False)
+    except TypeError:  # PyTorch before 1.13 has no weights_only
+        return torch.load(path, map_location="cpu")
+
+
 def parse_for_resume(ap, argv, check):
     """Parses argv with ap. Without --resume: (args, None, None, None). With --resume RUN_DIR: loads its
     latest.pt, refuses it when check(ck) returns a message, and returns (args, ck, the names of the arguments given
@@ -214,7 +273,7 @@ def parse_for_resume(ap, argv, check):
     path = os.path.join(args.resume, "latest.pt")
     if not os.path.isfile(path):
         raise SystemExit(f"--resume {args.resume}: no latest.pt there")
-    ck = torch.load(path)
+    ck = load_checkpoint(path)
     problem = check(ck)
     if problem:
         raise SystemExit(f"{path}: {problem}")
@@ -249,7 +308,7 @@ def init_weights(model, src):
         from hot.onnx_weights import load_shipped
         weights = load_shipped(src)[0].state_dict()
     else:
-        weights = torch.load(src)["model"]
+        weights = load_checkpoint(src)["model"]
     own = model.state_dict()
     taken = {}
     for k, v in weights.items():
@@ -356,7 +415,7 @@ def main(argv=None):
 
     def save():
         state["wall_s"] = time.time() - wall0
-        atomic_save(dict(version=CKPT_VERSION, model=model.state_dict(), opt=opt.state_dict(), state=state,
+        atomic_save(dict(version=CKPT_VERSION, model=cpu_state(model), opt=cpu_state(opt), state=state,
                          cfg=cfg, args=vars(args), seed=args.seed, data_digest=digest,
                          rng=rng_state(sampler)),
                     ckpt_path)
@@ -371,13 +430,22 @@ def main(argv=None):
     def finished():
         return state["step"] >= args.steps if args.steps else state["train_s"] >= budget
 
+    device = torch.device(args.device)
+    if device.type == "cuda":
+        torch.backends.cuda.matmul.allow_tf32 = True
+    model.to(device)
+    if ck is not None:  # the optimiser's moments follow the model (a CPU checkpoint resumed on a GPU)
+        opt.load_state_dict(opt.state_dict())
+    batches = sampler_stream(sampler, args.batch, args.workers, args.seed, state["step"])
+
     while not finished():
         t0 = time.time()
         for g in opt.param_groups:
             g["lr"] = lr_at(args, state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
-        x, y = sampler.batch(args.batch)
-        pred = model(torch.from_numpy(x))
-        loss, parts = loss_fn(pred, torch.from_numpy(y), args.w_vel, args.w_tc, args.w_live, args.live_lookahead)
+        x, y = next(batches)
+        pred = model(x.to(device, non_blocking=True))
+        loss, parts = loss_fn(pred, y.to(device, non_blocking=True), args.w_vel, args.w_tc, args.w_live,
+                              args.live_lookahead)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -415,7 +483,7 @@ def main(argv=None):
                  **{k: round(v, 2) for k, v in res.items()})
     with open(os.path.join(run, "result.json"), "w") as f:
         json.dump(final, f, indent=1)
-    atomic_save(dict(model=model.state_dict(), cfg=cfg, state=state), os.path.join(run, "final.pt"))
+    atomic_save(dict(model=cpu_state(model), cfg=cfg, state=state), os.path.join(run, "final.pt"))
     print("FINAL " + json.dumps(final), flush=True)
 
 

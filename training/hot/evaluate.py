@@ -25,10 +25,12 @@ def predict(model, x, batch=128):
         x = x.reshape(N * chunks, f, *x.shape[2:])
     was_training = model.training
     model.eval()
+    device = next(model.parameters(), torch.zeros(0)).device  # parameterless test models: the CPU
     outs = []
     with torch.no_grad():
         for i in range(0, len(x), batch):
-            outs.append(model(torch.from_numpy(np.ascontiguousarray(x[i:i + batch]))).numpy())
+            xb = torch.from_numpy(np.ascontiguousarray(x[i:i + batch])).to(device)
+            outs.append(model(xb).cpu().numpy())
     model.train(was_training)
     p = np.concatenate(outs)
     if chunks > 1:
