@@ -12,7 +12,8 @@ all arguments), log.jsonl (validation error against steps), config.json, and at 
 final.pt. With --steps the learning rate follows a linear warmup then a cosine decay over the steps, so a
 resumed run continues the same schedule; checkpoints are written at step boundaries and a resumed run
 repeats the uninterrupted run's batches and updates exactly (same machine and thread count; tested).
-Without --steps the cosine follows --minutes of training time (round 2's regime)."""
+Without --steps the cosine follows --minutes of training time (round 2's regime), or with --clock wall of wall-clock
+time (a GPU session of fixed length, where sampler waits and validations must fit in the same minutes)."""
 import argparse
 import json
 import math
@@ -63,14 +64,14 @@ def loss_fn(pred, y, w_vel, w_tc, w_live=0.0, live_lookahead=-1):
     l_vel = mpjpe_torch(vp, vy)                                      # MPJVE
     l_tc = torch.sqrt((vp ** 2).sum(-1) + 1e-12).mean()              # temporal consistency
     loss = l_pos + w_vel * l_vel + w_tc * l_tc
-    parts = {"pos": float(l_pos), "vel": float(l_vel)}
+    parts = {"pos": float(l_pos.detach()), "vel": float(l_vel.detach())}
     if w_live > 0 and live_lookahead >= 0:                           # the frame a live stream emits
         f = pred.shape[1] - 1 - live_lookahead
         if f < 0:
             raise ValueError(f"--live-lookahead {live_lookahead} is not below the window's {pred.shape[1]} frames")
         l_live = mpjpe_torch(pred[:, f], y[:, f])
         loss = loss + w_live * l_live
-        parts["live"] = float(l_live)
+        parts["live"] = float(l_live.detach())
     return loss, parts
 
 
@@ -211,6 +212,9 @@ def parser():
                     help="total steps of the run; the cosine follows the steps (0: follow --minutes)")
     ap.add_argument("--minutes", type=float, default=10,
                     help="without --steps: training-time budget the cosine follows (round 2)")
+    ap.add_argument("--clock", default="train", choices=["train", "wall"],
+                    help="what --minutes counts: time spent in training steps, or wall-clock time since the run "
+                         "started (validations and waits included; the final full validation comes after)")
     ap.add_argument("--session-minutes", type=float, default=0,
                     help="stop this process after this many wall-clock minutes, with a checkpoint (0: no limit)")
     ap.add_argument("--session-steps", type=int, default=0,
@@ -427,8 +431,12 @@ def main(argv=None):
     run_loss, run_n = 0.0, 0
     final_res = None  # the full evaluation of the last step, reused for result.json
 
+    def spent():
+        """The seconds --minutes counts (--clock); runs stored before --clock existed count training time."""
+        return time.time() - wall0 if getattr(args, "clock", "train") == "wall" else state["train_s"]
+
     def finished():
-        return state["step"] >= args.steps if args.steps else state["train_s"] >= budget
+        return state["step"] >= args.steps if args.steps else spent() >= budget
 
     device = torch.device(args.device)
     if device.type == "cuda":
@@ -441,7 +449,7 @@ def main(argv=None):
     while not finished():
         t0 = time.time()
         for g in opt.param_groups:
-            g["lr"] = lr_at(args, state["step"], state["step"] / args.steps if args.steps else state["train_s"] / budget)
+            g["lr"] = lr_at(args, state["step"], state["step"] / args.steps if args.steps else spent() / budget)
         x, y = next(batches)
         pred = model(x.to(device, non_blocking=True))
         loss, parts = loss_fn(pred, y.to(device, non_blocking=True), args.w_vel, args.w_tc, args.w_live,
@@ -452,7 +460,7 @@ def main(argv=None):
         opt.step()
         state["step"] += 1
         state["train_s"] += time.time() - t0
-        run_loss += float(loss)
+        run_loss += float(loss.detach())
         run_n += 1
         done = finished()
         stop = done or (args.session_steps and state["step"] - start_step >= args.session_steps) or \

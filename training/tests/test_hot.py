@@ -208,6 +208,56 @@ class ResumeTest(unittest.TestCase):
                 self.assertTrue(torch.equal(wa[k], wb[k]), k)
 
 
+class DeviceAndWorkersTest(unittest.TestCase):
+    """--workers (sampler processes), --clock wall and CPU checkpoints (what a GPU session needs)."""
+
+    def test_worker_processes_draw_different_windows_of_the_right_shape(self):
+        import train
+        from hot.data import WindowSampler, synthetic_dataset
+        sampler = WindowSampler(synthetic_dataset(num_takes=3, frames=120), 9, seed=0)
+        stream = train.sampler_stream(sampler, 4, 2, seed=0, step=0)
+        batches = [next(stream) for _ in range(4)]
+        for x, y in batches:
+            self.assertEqual(tuple(x.shape), (4, 9, 17, 2))
+            self.assertEqual(tuple(y.shape), (4, 9, 17, 3))
+        # the two workers take turns; with one seed for both they would hand out the same batches
+        self.assertFalse(torch.equal(batches[0][0], batches[1][0]))
+        own = train.sampler_stream(WindowSampler(synthetic_dataset(num_takes=3, frames=120), 9, seed=0), 4, 0, 0, 0)
+        x0, _ = next(own)  # in process: exactly the sampler's own draws (what exact resumes rely on)
+        x1, _ = WindowSampler(synthetic_dataset(num_takes=3, frames=120), 9, seed=0).batch(4)
+        self.assertTrue(np.array_equal(x0.numpy(), x1))
+
+    def test_cpu_state_copies_nested_tensors_to_the_cpu(self):
+        import train
+        model = torch.nn.Linear(3, 2)
+        opt = torch.optim.AdamW(model.parameters())
+        model(torch.ones(1, 3)).sum().backward()
+        opt.step()
+        st = train.cpu_state(opt)
+        moments = [v for s in st["state"].values() for v in s.values() if isinstance(v, torch.Tensor)]
+        self.assertTrue(moments)
+        self.assertTrue(all(v.device.type == "cpu" for v in moments))
+        self.assertEqual(set(train.cpu_state(model)), {"weight", "bias"})
+
+    def test_wall_clock_budget_ends_the_run_and_writes_final_weights(self):
+        import io
+        import time
+        import contextlib
+        import train
+        args = ["--minutes", "0.02", "--clock", "wall", "--batch", "4", "--dim", "16", "--depth", "2",
+                "--mode", "hot", "--n", "9", "--frames", "27", "--eval-every", "1", "--val-max-windows", "4",
+                "--warmup", "1", "--workers", "1"]
+        with tempfile.TemporaryDirectory() as d, contextlib.redirect_stdout(io.StringIO()):
+            t0 = time.time()
+            train.main(["--name", "w", "--run-dir", d] + args)
+            ck = train.load_checkpoint(os.path.join(d, "final.pt"))
+            self.assertGreater(ck["state"]["step"], 0)
+            self.assertLess(time.time() - t0, 60)
+            # the clock counted the validation after every step too: less than the budget went into steps
+            self.assertLess(ck["state"]["train_s"], 0.02 * 60)
+            self.assertTrue(all(v.device.type == "cpu" for v in ck["model"].values()))
+
+
 class ShippedModelTest(unittest.TestCase):
     def test_shipped_onnx_loads_back_into_pytorch_within_golden_tolerance(self):
         from hot.onnx_weights import load_shipped, verify_golden
