@@ -50,15 +50,18 @@ def main(argv=None):
     ap.add_argument("--frames", type=int, default=81, help="validation window length (a multiple of each model's)")
     ap.add_argument("--noise", default="detector", choices=["detector", "blazepose"],
                     help="what makes the noisy 2D: the hand-made detector-like noise or the measured BlazePose model")
+    ap.add_argument("--noise-model", default=None, metavar="JSON",
+                    help="with --noise blazepose: the measured model to draw from (default training/noise/blazepose.json)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", default=None, help="JSON file for the figures")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     takes = clean_takes(load_dataset(args.data)[0])
     splits = {name: SPLITS[name](takes) for name in ("take", "activity")}
-    noise = make_noise(args.noise)
+    noise = make_noise(args.noise, **({"model_path": args.noise_model} if args.noise_model else {}))
     vals = {name: validation_set(va, args.frames, noise=noise) for name, (_, va) in splits.items()}
     out = {"version": 1, "data": os.path.abspath(args.data), "frames": args.frames, "noise": args.noise,
+           "noise_model": args.noise_model,
            "splits": {name: {"train_takes": len(tr), "train_frames": int(sum(t.frames for t in tr)),
                              "val_takes": [t.id for t in va], "val_frames": int(sum(t.frames for t in va)),
                              "val_windows": int(len(vals[name][2]))}
