@@ -224,8 +224,8 @@ def parser():
                     help="where the model trains and is validated: cpu, or cuda (checkpoints are saved on the CPU)")
     ap.add_argument("--workers", type=int, default=0, metavar="N",
                     help="sampler processes drawing batches beside the training loop (0: in the training process, "
-                         "which a resumed run repeats exactly; N > 0: worker i draws with seed (--seed, i), so a "
-                         "resumed run is not batch-exact)")
+                         "which a resumed run repeats exactly; N > 0: worker i draws with seed (--seed, the step the "
+                         "session started at, i), so a resumed run is not batch-exact)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--init-from", default=None, help="checkpoint (or shipped .onnx) whose matching weights "
                                                       "start this run")
