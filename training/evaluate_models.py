@@ -26,6 +26,7 @@ from hot.data import SPLITS, clean_takes, load_dataset, validation_set  # noqa: 
 from hot.evaluate import evaluate  # noqa: E402
 from hot.models import build_model  # noqa: E402
 from hot.noise_model import make_noise  # noqa: E402
+import train  # noqa: E402  (the trainer's checkpoint loading and --noise-model handling)
 from hot.onnx_weights import load_shipped, verify_golden  # noqa: E402
 
 
@@ -36,7 +37,7 @@ def load_any(path):
         verify_golden(model, path)
         unseen = set(man.get("training", {}).get("validationTakes", [])) or None
         return model, unseen, man["name"]
-    ck = torch.load(path)
+    ck = train.load_checkpoint(path)
     model = build_model(ck["cfg"])
     model.load_state_dict(ck["model"])
     model.eval()
@@ -58,7 +59,7 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     takes = clean_takes(load_dataset(args.data)[0])
     splits = {name: SPLITS[name](takes) for name in ("take", "activity")}
-    noise = make_noise(args.noise, **({"model_path": args.noise_model} if args.noise_model else {}))
+    noise = make_noise(args.noise, **train.noise_path(args))
     vals = {name: validation_set(va, args.frames, noise=noise) for name, (_, va) in splits.items()}
     out = {"version": 1, "data": os.path.abspath(args.data), "frames": args.frames, "noise": args.noise,
            "noise_model": args.noise_model,

@@ -128,20 +128,20 @@ class _Batches(torch.utils.data.IterableDataset):
     def __iter__(self):
         w = torch.utils.data.get_worker_info()
         self.sampler.rng = np.random.default_rng([self.seed, self.step, w.id if w else 0])
-        while True:
-            x, y = self.sampler.batch(self.batch)
-            yield torch.from_numpy(x), torch.from_numpy(y)
+        return _endless(self.sampler, self.batch)
+
+
+def _endless(sampler, batch):
+    while True:
+        x, y = sampler.batch(batch)
+        yield torch.from_numpy(x), torch.from_numpy(y)
 
 
 def sampler_stream(sampler, batch, workers, seed, step):
     """An iterator of (x, y) tensor batches: from the sampler in this process (workers 0: exact resumes), or
     from `workers` processes that draw ahead of the training loop."""
     if workers <= 0:
-        def own():
-            while True:
-                x, y = sampler.batch(batch)
-                yield torch.from_numpy(x), torch.from_numpy(y)
-        return own()
+        return _endless(sampler, batch)
     loader = torch.utils.data.DataLoader(_Batches(sampler, batch, seed, step), batch_size=None,
                                          num_workers=workers, pin_memory=torch.cuda.is_available(),
                                          prefetch_factor=4, persistent_workers=True)
@@ -432,8 +432,8 @@ def main(argv=None):
     final_res = None  # the full evaluation of the last step, reused for result.json
 
     def spent():
-        """The seconds --minutes counts (--clock); runs stored before --clock existed count training time."""
-        return time.time() - wall0 if getattr(args, "clock", "train") == "wall" else state["train_s"]
+        """The seconds --minutes counts (--clock; runs stored before it existed get its default, training time)."""
+        return time.time() - wall0 if args.clock == "wall" else state["train_s"]
 
     def finished():
         return state["step"] >= args.steps if args.steps else spent() >= budget
