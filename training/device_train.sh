@@ -59,7 +59,8 @@ for r in $RUNS; do
     echo "g-$r finished in an earlier call"
     continue
   elif [ -f "$d/latest.pt" ]; then
-    cmd="--resume $d --data $DATA $SESSION"       # the stored arguments, this call's session limit
+    # the stored arguments (device and workers included), this call's session limit
+    cmd="--resume $d --data $DATA --device ${DEVICE:-cuda} $SESSION"
   else
     rm -rf "$d"
     # shellcheck disable=SC2086

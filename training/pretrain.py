@@ -92,11 +92,7 @@ def resolve_args(argv):
         else f"not a PoseCLR checkpoint of version {CKPT_VERSION}")
     if ck is None:
         return args, None
-    for k in SESSION_ARGS:  # the session limits are this session's; the others are kept unless given
-        if k in ("session_minutes", "session_steps", "resume") or k in given or k not in stored:
-            stored[k] = getattr(args, k)
-    stored["run_dir"] = args.resume
-    return argparse.Namespace(**stored), ck
+    return train.session_namespace(args, given, stored, SESSION_ARGS), ck
 
 
 def main(argv=None):

@@ -160,7 +160,9 @@ def parser():
     ap.add_argument("--run-dir", default=None, help="run folder (default training/runs/<name>, git-ignored)")
     ap.add_argument("--resume", default=None, metavar="RUN_DIR",
                     help="continue the run in RUN_DIR from its latest.pt with its own arguments "
-                         "(only " + ", ".join("--" + a.replace("_", "-") for a in SESSION_ARGS[:-1]) + " may change)")
+                         "(only " + ", ".join("--" + a.replace("_", "-") for a in SESSION_ARGS if a != "resume")
+                         + " may change; the session limits apply to this session only, the others stay as stored "
+                         "unless given)")
     ap.add_argument("--data", default="synthetic")
     ap.add_argument("--split", default="take", choices=sorted(SPLITS),
                     help="validation split: by take, by activity (whole activities held out), or both (train on takes that are training in both; validate on the union)")
@@ -300,11 +302,18 @@ def resolve_args(argv):
         else f"checkpoint version {c.get('version')}; expected {CKPT_VERSION}")
     if ck is None:
         return args, None
-    for k in SESSION_ARGS:  # this session's values (their defaults when not given); the data path is kept
-        if k != "data" or k in given or k not in stored:
+    return session_namespace(args, given, stored, SESSION_ARGS), ck
+
+
+def session_namespace(args, given, stored, session_args):
+    """The resumed run's arguments: the stored ones, with this session's limits (--session-minutes,
+    --session-steps) and the session arguments given on the command line; a session argument not given keeps the
+    run's stored value (a GPU run resumed without --device stays on the GPU)."""
+    for k in session_args:
+        if k in ("session_minutes", "session_steps", "resume") or k in given or k not in stored:
             stored[k] = getattr(args, k)
     stored["run_dir"] = args.resume
-    return argparse.Namespace(**stored), ck
+    return argparse.Namespace(**stored)
 
 
 def init_weights(model, src):
@@ -439,6 +448,9 @@ def main(argv=None):
         return state["step"] >= args.steps if args.steps else spent() >= budget
 
     device = torch.device(args.device)
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise SystemExit(f"--device {args.device}: no CUDA device here (run {args.name}); pass --device cpu to "
+                         "train on the CPU (a GPU run's checkpoints continue there)")
     if device.type == "cuda":
         torch.backends.cuda.matmul.allow_tf32 = True
     model.to(device)
