@@ -20,7 +20,12 @@ def pa_mpjpe(pred, target, mask=None):
 
 
 def _pa_mpjpe(pred, target):
-    """Per-pose similarity (rotation, scale, translation) alignment of pred to target; [..., J, 3]."""
+    T = target.reshape(-1, target.shape[-2], 3).astype(np.float64)
+    return float(np.linalg.norm(similarity_align(pred, target) - T, axis=-1).mean())
+
+
+def similarity_align(pred, target):
+    """Per-pose similarity (rotation, scale, translation) alignment of pred to target; [..., J, 3] -> [N, J, 3]."""
     P = pred.reshape(-1, pred.shape[-2], 3).astype(np.float64)
     T = target.reshape(-1, target.shape[-2], 3).astype(np.float64)
     mp, mt = P.mean(1, keepdims=True), T.mean(1, keepdims=True)
@@ -37,5 +42,19 @@ def _pa_mpjpe(pred, target):
     S[:, -1] *= sign
     R = V @ U.transpose(0, 2, 1)
     scale = S.sum(1)[:, None, None] * nT / nP
-    aligned = scale * np.einsum("bij,bkj->bki", R, P - mp) + mt
-    return float(np.linalg.norm(aligned - T, axis=-1).mean())
+    return scale * np.einsum("bij,bkj->bki", R, P - mp) + mt
+
+
+# the 8 limb bones of the H36M 17-joint skeleton (parent, child): upper arms, forearms, thighs, shins
+LIMB_BONES = ((11, 12), (12, 13), (14, 15), (15, 16), (1, 2), (2, 3), (4, 5), (5, 6))
+
+
+def limb_angle_deg(pred, target):
+    """Mean angle in degrees between the 8 limb bones of pred and target after a per-pose similarity alignment:
+    the limbs' directions, free of the skeleton's proportions. [..., 17, 3]."""
+    A = similarity_align(pred, target)
+    T = target.reshape(-1, target.shape[-2], 3).astype(np.float64)
+    par, chi = [b[0] for b in LIMB_BONES], [b[1] for b in LIMB_BONES]
+    a, t = A[:, chi] - A[:, par], T[:, chi] - T[:, par]
+    cos = (a * t).sum(-1) / (np.linalg.norm(a, axis=-1) * np.linalg.norm(t, axis=-1) + 1e-12)
+    return float(np.degrees(np.arccos(np.clip(cos, -1.0, 1.0))).mean())

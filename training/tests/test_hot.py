@@ -387,6 +387,46 @@ class MetricTest(unittest.TestCase):
         self.assertLess(pa_mpjpe(p, y), 1e-6)
 
 
+    def test_limb_angle_ignores_a_similarity_transform_and_sees_a_turned_forearm(self):
+        from hot.metrics import limb_angle_deg
+        rng = np.random.default_rng(1)
+        y = rng.normal(size=(3, 17, 3))
+        q, _ = np.linalg.qr(rng.normal(size=(3, 3)))
+        if np.linalg.det(q) < 0:
+            q[:, 0] *= -1
+        self.assertLess(limb_angle_deg(0.8 * y @ q.T - 0.2, y), 1e-4)
+        bent = y.copy()
+        bent[:, 16] = bent[:, 15] - (y[:, 16] - y[:, 15])        # the right forearm turned back on itself
+        self.assertGreater(limb_angle_deg(bent, y), 10.0)
+
+
+class RenderedEvalTest(unittest.TestCase):
+    def test_truth_in_the_camera_and_the_static_baseline(self):
+        import rendered_eval
+        from measure_noise import RIGS
+        rig = RIGS["ninja"]
+        names = sorted(set(rig["spine"] + [rig["head"]] + rig["L"] + rig["R"]))
+        rng = np.random.default_rng(2)
+        world = rng.normal(size=(5, len(names), 3))
+        cam = {"rotation": [[1, 0, 0], [0, -1, 0], [0, 0, -1]], "translation": [0.1, 0.2, 5.0]}
+        truth = {"character": "ninja (Models/Ninja/Ninja.mesh.xml)", "characterHeightMetres": 1.75,
+                 "joints": [{"name": n} for n in names],
+                 "frames": [{"world": w.tolist(), "camera": cam} for w in world]}
+        t17 = rendered_eval.truth_camera17(truth)
+        self.assertTrue(np.allclose(t17[:, 0], 0))
+        # the right wrist relative to the pelvis, turned into the camera (y and z flipped)
+        wrist, hips = world[:, names.index(rig["R"][2])], (world[:, names.index(rig["R"][3])]
+                                                           + world[:, names.index(rig["L"][3])]) / 2
+        self.assertTrue(np.allclose(t17[:, 16], (wrist - hips) * [1, -1, -1]))
+        follows = rendered_eval.score(t17 + 0.0, t17)                 # follows the truth exactly
+        self.assertLess(follows["pa_mm"], 1e-3)
+        self.assertGreater(follows["static_pa_mm"], 10)
+        self.assertLess(follows["limbs_x_static"], 0.01)
+        still = rendered_eval.score(np.repeat(t17.mean(0, keepdims=True), 5, 0), t17)   # a pose held still
+        self.assertAlmostEqual(still["pa_x_static"], 1.0, places=3)
+        self.assertAlmostEqual(still["limbs_x_static"], 1.0, places=3)
+
+
 class TokenRecoveringAttentionTest(unittest.TestCase):
     def _tra(self, **kw):
         from hot.models import TokenRecoveringAttention

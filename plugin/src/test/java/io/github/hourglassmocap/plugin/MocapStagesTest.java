@@ -116,6 +116,18 @@ class MocapStagesTest {
     }
 
     @Test
+    void noNameAtLookAheadZeroMeansTheLiveHot() throws Exception {
+        Path liveFile = ShippedLifters.resolve(ShippedLifters.HOT_LIVE);
+        LifterManifest m = LifterManifest.read(LifterManifest.manifestPathFor(liveFile));
+        assertEquals(ShippedLifters.HOT, m.architecture());
+        List<Pose3dSample> direct = stream(() -> LiveLifter.open(liveFile, LifterOptions.defaults(), 0, 1), 0);
+        assertEquals(0, maxDifference(direct, stream(MocapStages.lifter(null, 0, 1), 0)), SAME_MODEL);
+        assertEquals(0, maxDifference(direct, stream(MocapStages.lifter(0, 1), 0)), SAME_MODEL);
+        List<Pose3dSample> hot = stream(MocapStages.lifter(ShippedLifters.HOT, 0, 1), 0);
+        assertTrue(maxDifference(direct, hot) > 0.001f, "the live HoT and hot-f27 must differ");
+    }
+
+    @Test
     void anUnknownLifterFailsAtStageCreationNamingItAndListingTheShippedModels() throws Exception {
         StageFactory<LiveLifter> f = MocapStages.lifter("gigapose-f243", 0, 1);   // making the factory loads nothing
         ModelLoadException e = assertThrows(ModelLoadException.class, f::create);
@@ -152,9 +164,13 @@ class MocapStagesTest {
                     SAME_MODEL);
             assertEquals(0, maxDifference(reference, stream(MocapStages.lifter(ShippedLifters.NANOHTNET, 3, 1), 3)),
                     SAME_MODEL);
-            ModelLoadException e = assertThrows(ModelLoadException.class, () -> MocapStages.lifter(0, 1).create());
+            // without the HoTs the defaults fail by name: the live HoT at look-ahead 0, hot-f27 otherwise
+            ModelLoadException e = assertThrows(ModelLoadException.class, () -> MocapStages.lifter(2, 1).create());
             assertTrue(e.getMessage().contains("'hot'") && e.getMessage().contains("nanohtnet-live-f27.onnx (nanohtnet)"),
                     e.getMessage());
+            e = assertThrows(ModelLoadException.class, () -> MocapStages.lifter(0, 1).create());
+            assertTrue(e.getMessage().contains("'" + ShippedLifters.HOT_LIVE + "'"), e.getMessage());
+            assertThrows(ModelLoadException.class, () -> MocapStages.checkLifterPresent(null));
         } finally {
             if (home == null) {
                 System.clearProperty(ShippedLifters.HOME_PROPERTY);

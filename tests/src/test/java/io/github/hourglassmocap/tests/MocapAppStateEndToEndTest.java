@@ -53,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The AppState with the real stages (BlazePose lite, the HoT lifter streaming with no look-ahead, the live retargeter
  * on Jaime) on the rendered take replayed as live, in a real jME window (under Xvfb in CI). The lifter is the shipped
- * one or the one named by {@code -Dmocap.e2e.lifter} ({@link E2eLifter}); its live accuracy is checked against the
+ * live HoT (the plugin's default at look-ahead 0) or the one named by {@code -Dmocap.e2e.lifter}
+ * ({@link E2eLifter#liveModel()}); its live accuracy is checked against the
  * truth and against its own mean pose held still, as {@link BakeEndToEndTest} does offline.
  */
 @Timeout(300)
@@ -65,12 +66,13 @@ class MocapAppStateEndToEndTest {
      * Live, the lifter's limb bone-direction error must be at most this share of its own static baseline's (offline:
      * {@link BakeEndToEndTest#MAX_LIMB_RATIO_TO_STATIC}; looser live, since each pose sees no frame after its own).
      * Measured on Ninja with hot-f27, 2026-12-04: 0.932 (0.959 before the live path undid BlazePose's brief
-     * left/right swaps; docs/plugin.md). A guard at today's figure with a little room; issue 13's target is 0.85.
+     * left/right swaps; docs/plugin.md); with hot-live-f27, the live default at look-ahead 0 since the fifth session,
+     * 0.940. A guard at today's figures with a little room; issue 13's target is 0.85.
      */
     static final double MAX_LIMB_RATIO_TO_STATIC = 0.95;
     /**
      * Live, the lifter's PA-MPJPE must be at most this share of its own static baseline's: measured 0.972 with
-     * hot-f27 (0.985 before the side-swap fix); issue 13's target is 0.95.
+     * hot-f27 (0.985 before the side-swap fix), 0.956 with hot-live-f27; issue 13's target is 0.95.
      */
     static final double MAX_PA_RATIO_TO_STATIC = 0.99;
     /** Issue 13's live targets for the limb and PA ratios (reported on every run, not asserted). */
@@ -156,7 +158,7 @@ class MocapAppStateEndToEndTest {
     private MocapControl attach(StageFactory<FrameSource> source, List<Exception> ended,
             List<PipelineResult> results) throws Exception {
         MocapAppState s = new MocapAppState(source, MocapStages.pose2d(PoseModelFile.LITE, 2),
-                () -> LiveLifter.open(E2eLifter.model(), LifterOptions.defaults(), LOOKAHEAD, 1));
+                () -> LiveLifter.open(E2eLifter.liveModel(), LifterOptions.defaults(), LOOKAHEAD, 1));
         s.addListener(new MocapListener() {
             @Override
             public void onStreamEnded(Exception failure) {
@@ -267,14 +269,14 @@ class MocapAppStateEndToEndTest {
         }
         assertTrue(poses.size() >= RenderedTake.FRAMES * 9 / 10, "live poses for 90% of the frames: " + poses.size());
         int[] frames = poses.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        List<LiftAccuracy.Row> rows = LiftAccuracy.diagnose(take, E2eLifter.model(), ClipLifter.Mode.STREAMING,
+        List<LiftAccuracy.Row> rows = LiftAccuracy.diagnose(take, E2eLifter.liveModel(), ClipLifter.Mode.STREAMING,
                 LOOKAHEAD, frames, poses::get);
         LiftAccuracy.Row lifted = rows.get(0);
         LiftAccuracy.Row still = rows.get(2);
         BakeEndToEndTest.Bounds offline = BakeEndToEndTest.bounds(take.character);
         String figures = LiftAccuracy.table(String.format(Locale.ROOT, "live (%s %s, %d of %d frames with a pose, lifter %s,"
                 + " streaming, look-ahead %d)", take.character, RenderedTake.MOTION, frames.length, RenderedTake.FRAMES,
-                E2eLifter.model().getFileName(), LOOKAHEAD), rows) + String.format(Locale.ROOT, "bounds: limbs <= %.2f x"
+                E2eLifter.liveModel().getFileName(), LOOKAHEAD), rows) + String.format(Locale.ROOT, "bounds: limbs <= %.2f x"
                 + " static; PA <= %.2f x static%n%s", MAX_LIMB_RATIO_TO_STATIC, MAX_PA_RATIO_TO_STATIC,
                 BakeEndToEndTest.targetLine(lifted, still, TARGET_LIMB_RATIO_TO_STATIC,
                 TARGET_PA_RATIO_TO_STATIC));

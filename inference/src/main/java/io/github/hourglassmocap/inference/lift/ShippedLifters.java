@@ -43,6 +43,12 @@ public final class ShippedLifters {
     private static final Logger LOG = Logger.getLogger(ShippedLifters.class.getName());
     /** The architecture tag of the shipped HoT model. */
     public static final String HOT = "hot";
+    /**
+     * The manifest name of the live HoT (issue 13): {@code hot-f27}'s architecture and size, trained for the window's
+     * newest frame, the output a live stream takes at look-ahead 0. The tag {@link #HOT} alone finds
+     * {@code hot-f27} (the first by file name); the plugin's live lifter takes this one by default at look-ahead 0.
+     */
+    public static final String HOT_LIVE = "hot-live-f27";
     /** The architecture tag of the baseline (a MixSTE-style transformer without token pruning). */
     public static final String BASELINE = "mixste";
     /** The architecture tag of HTNet, the per-frame Human Topology aware Network (issue 14). */
