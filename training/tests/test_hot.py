@@ -376,12 +376,18 @@ class NoiseModelTest(unittest.TestCase):
 
 
 class MetricTest(unittest.TestCase):
-    def test_pa_mpjpe_removes_similarity_transform(self):
-        rng = np.random.default_rng(0)
-        y = rng.normal(size=(4, 17, 3))
+    @staticmethod
+    def pose_and_rotation(seed, n):
+        """n random poses and a random proper rotation."""
+        rng = np.random.default_rng(seed)
+        y = rng.normal(size=(n, 17, 3))
         q, _ = np.linalg.qr(rng.normal(size=(3, 3)))
         if np.linalg.det(q) < 0:
             q[:, 0] *= -1
+        return y, q
+
+    def test_pa_mpjpe_removes_similarity_transform(self):
+        y, q = self.pose_and_rotation(0, 4)
         p = 1.7 * y @ q.T + 0.3
         self.assertGreater(mpjpe(p, y), 0.5)
         self.assertLess(pa_mpjpe(p, y), 1e-6)
@@ -389,11 +395,7 @@ class MetricTest(unittest.TestCase):
 
     def test_limb_angle_ignores_a_similarity_transform_and_sees_a_turned_forearm(self):
         from hot.metrics import limb_angle_deg
-        rng = np.random.default_rng(1)
-        y = rng.normal(size=(3, 17, 3))
-        q, _ = np.linalg.qr(rng.normal(size=(3, 3)))
-        if np.linalg.det(q) < 0:
-            q[:, 0] *= -1
+        y, q = self.pose_and_rotation(1, 3)
         self.assertLess(limb_angle_deg(0.8 * y @ q.T - 0.2, y), 1e-4)
         bent = y.copy()
         bent[:, 16] = bent[:, 15] - (y[:, 16] - y[:, 15])        # the right forearm turned back on itself
