@@ -102,7 +102,7 @@ public final class MocapStages {
      * ({@value ShippedLifters#HOT_LIVE}, trained for the newest frame: 71.1 against 74.9 mm on unseen takes with
      * detector-like 2D), otherwise the shipped HoT ({@code hot-f27}, better once it sees frames ahead; MODEL_CARD.md).
      */
-    static Path lifterModel(String lifterNameOrPath, int lookaheadFrames) throws ModelLoadException {
+    private static Path lifterModel(String lifterNameOrPath, int lookaheadFrames) throws ModelLoadException {
         if (lifterNameOrPath != null) {
             return ShippedLifters.resolve(lifterNameOrPath);
         }
