@@ -95,17 +95,18 @@ def main(argv=None):
                     s = score(pred[:n][ok], t17[:n][ok])
                     s["frames"] = int(ok.sum())
                     res["clips"][clip][name][mode] = s
-                    print(f"{clip:34s} {name:22s} {mode:8s} PA {s['pa_mm']:6.1f} (static {s['static_pa_mm']:6.1f}, "
-                          f"{s['pa_x_static']:.3f}x)  limbs {s['limbs_deg']:5.1f} (static {s['static_limbs_deg']:5.1f}, "
-                          f"{s['limbs_x_static']:.3f}x)  {s['frames']} frames", flush=True)
+                    print(f"{clip:34s} {name:22s} {mode:8s} PA {s['pa_mm']:6.1f} "
+                          f"(static {s['static_pa_mm']:6.1f}, {s['pa_x_static']:.3f}x)  limbs {s['limbs_deg']:5.1f} "
+                          f"(static {s['static_limbs_deg']:5.1f}, {s['limbs_x_static']:.3f}x)  {s['frames']} frames",
+                          flush=True)
     names = {n for c in res["clips"].values() for n in c}
     res["mean"] = {n: {mode: {k: round(float(np.mean([c[n][mode][k] for c in res["clips"].values()])), 4)
                               for k in ("pa_mm", "limbs_deg", "pa_x_static", "limbs_x_static")}
                        for mode, _ in modes} for n in sorted(names)}
     for n, r in res["mean"].items():
         for mode, s in r.items():
-            print(f"mean over {len(res['clips'])} clips  {n:22s} {mode:8s} PA {s['pa_mm']:6.1f} ({s['pa_x_static']:.3f}x)"
-                  f"  limbs {s['limbs_deg']:5.1f} ({s['limbs_x_static']:.3f}x)")
+            print(f"mean over {len(res['clips'])} clips  {n:22s} {mode:8s} PA {s['pa_mm']:6.1f} "
+                  f"({s['pa_x_static']:.3f}x)  limbs {s['limbs_deg']:5.1f} ({s['limbs_x_static']:.3f}x)")
     with open(args.out, "w") as f:
         json.dump(res, f, indent=1)
 

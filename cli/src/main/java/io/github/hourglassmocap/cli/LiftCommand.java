@@ -38,7 +38,8 @@ public final class LiftCommand implements Callable<Integer> {
     int stride;
 
     @Option(names = "--model", description = "Lifter: a .onnx file (its manifest .json next to it) or a shipped model by name"
-            + " (hot, htnet, mixste, mlp, or a manifest name such as htnet-f27); default: the shipped HoT model.")
+            + " (hot, htnet, mixste, mlp, or a manifest name such as htnet-f27); default: the shipped HoT model"
+            + " (hot-live-f27, trained for the newest frame, when streaming at look-ahead 0).")
     Path model;
 
     @Option(names = "--flip", description = "Average with the mirrored input (twice the cost, slightly better).")
@@ -60,7 +61,9 @@ public final class LiftCommand implements Callable<Integer> {
             ClipLifter.Mode m = ClipLifter.Mode.parse(mode);
             StaleTemporaries.remove(out);
             KeypointTrack track = KeypointTrack.read(keypoints);
-            Path modelPath = LifterRuntimeOptions.resolveModel(model, ShippedLifters.HOT);
+            Path modelPath = model != null ? LifterRuntimeOptions.resolveModel(model, ShippedLifters.HOT)
+                    : ShippedLifters.resolve(m == ClipLifter.Mode.STREAMING ? ShippedLifters.streamingDefault(lookahead)
+                    : ShippedLifters.HOT);
             try (PoseLifter lifter = PoseLifter.open(modelPath, runtime.toOptions())) {
                 long t0 = System.nanoTime();
                 Pose3dSequence seq = new ClipLifter(m, m == ClipLifter.Mode.OFFLINE ? 0 : lookahead, stride, flip, focal)

@@ -11,6 +11,7 @@ import io.github.hourglassmocap.inference.lift.Pose3dSequence;
 import io.github.hourglassmocap.inference.pipeline.Pose2dSample;
 import io.github.hourglassmocap.inference.pipeline.Pose3dSample;
 import io.github.hourglassmocap.inference.lift.PoseLifter;
+import io.github.hourglassmocap.inference.lift.ShippedLifters;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,20 @@ class LiftCommandTest {
         }
         String msg = buf.toString(StandardCharsets.UTF_8);
         assertTrue(msg.contains("unknown lifter 'no-such-lifter'") && msg.contains("htnet-f27 (htnet)"), msg);
+    }
+
+    @Test
+    void withoutAModelTheDefaultFollowsTheModeAndLookAhead(@TempDir Path dir) throws Exception {
+        Path kp = keypoints(dir, 30);
+        Path out = dir.resolve("pose3d.json");
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--threads", "1"));
+        assertEquals("hot-f27", Pose3dSequence.read(out).model());
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--mode", "streaming", "--lookahead", "4",
+                "--threads", "1"));
+        assertEquals("hot-f27", Pose3dSequence.read(out).model());
+        assertEquals(0, run("lift", kp.toString(), "--out", out.toString(), "--mode", "streaming", "--lookahead", "0",
+                "--threads", "1"));
+        assertEquals(ShippedLifters.HOT_LIVE, Pose3dSequence.read(out).model());
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class LiveAvatarDemo extends SimpleApplication {
         }
         LiveAvatarDemo app = new LiveAvatarDemo(src, lookahead, lifter);
         DemoScene.launch(app, 1280, 720, "hourglass-mocap: live avatars (" + src + ", lifter "
-                + (lifter != null ? lifter : lookahead == 0 ? ShippedLifters.HOT_LIVE : ShippedLifters.HOT) + ")");
+                + (lifter != null ? lifter : ShippedLifters.streamingDefault(lookahead)) + ")");
     }
 
     @Override

@@ -97,17 +97,10 @@ public final class MocapStages {
                 lookaheadFrames, stride);
     }
 
-    /**
-     * The model file for a live lifter's name. Null is the default: at look-ahead 0 the live HoT
-     * ({@value ShippedLifters#HOT_LIVE}, trained for the newest frame: 71.1 against 74.9 mm on unseen takes with
-     * detector-like 2D), otherwise the shipped HoT ({@code hot-f27}, better once it sees frames ahead; MODEL_CARD.md).
-     */
+    /** The model file for a live lifter's name (null: {@link ShippedLifters#streamingDefault(int)}). */
     private static Path lifterModel(String lifterNameOrPath, int lookaheadFrames) throws ModelLoadException {
-        if (lifterNameOrPath != null) {
-            return ShippedLifters.resolve(lifterNameOrPath);
-        }
-        return lookaheadFrames == 0 ? ShippedLifters.resolve(ShippedLifters.HOT_LIVE)
-                : ShippedLifters.get(ShippedLifters.HOT);
+        return ShippedLifters.resolve(lifterNameOrPath != null ? lifterNameOrPath
+                : ShippedLifters.streamingDefault(lookaheadFrames));
     }
 
     /**

@@ -49,6 +49,19 @@ public final class ShippedLifters {
      * {@code hot-f27} (the first by file name); the plugin's live lifter takes this one by default at look-ahead 0.
      */
     public static final String HOT_LIVE = "hot-live-f27";
+
+    /**
+     * The default lifter for a stream at a look-ahead, by name or tag for {@link #resolve(String)}: the live HoT
+     * {@value #HOT_LIVE} at look-ahead 0 (71.1 against 74.9 mm on unseen takes with detector-like 2D; MODEL_CARD.md,
+     * Round 3), the shipped HoT {@value #HOT} at any other (better once it sees frames ahead). Offline the default is
+     * {@value #HOT}.
+     *
+     * @param lookaheadFrames the stream's look-ahead in frames
+     * @return {@value #HOT_LIVE} or {@value #HOT}
+     */
+    public static String streamingDefault(int lookaheadFrames) {
+        return lookaheadFrames == 0 ? HOT_LIVE : HOT;
+    }
     /** The architecture tag of the baseline (a MixSTE-style transformer without token pruning). */
     public static final String BASELINE = "mixste";
     /** The architecture tag of HTNet, the per-frame Human Topology aware Network (issue 14). */
