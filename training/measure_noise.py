@@ -69,13 +69,16 @@ def truth17(world, names, rig, stature):
     return p
 
 
+def to_camera(p, cams):
+    """World points [T, J, 3] into each frame's camera (q = R p + t: x right, y down, z forward)."""
+    return np.stack([p[t] @ np.asarray(c["rotation"]).T + np.asarray(c["translation"]) for t, c in enumerate(cams)])
+
+
 def project(p, cams):
-    out = np.zeros(p.shape[:2] + (2,))
-    for t, c in enumerate(cams):
-        q = p[t] @ np.asarray(c["rotation"]).T + np.asarray(c["translation"])
-        out[t, :, 0] = c["fx"] * q[:, 0] / q[:, 2] + c["cx"]
-        out[t, :, 1] = c["fy"] * q[:, 1] / q[:, 2] + c["cy"]
-    return out
+    q = to_camera(p, cams)
+    fx, fy = np.array([c["fx"] for c in cams])[:, None], np.array([c["fy"] for c in cams])[:, None]
+    cx, cy = np.array([c["cx"] for c in cams])[:, None], np.array([c["cy"] for c in cams])[:, None]
+    return np.stack([fx * q[..., 0] / q[..., 2] + cx, fy * q[..., 1] / q[..., 2] + cy], -1)
 
 
 def load_clip(truth_path):

@@ -22,7 +22,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from hot.metrics import limb_angle_deg, pa_mpjpe  # noqa: E402
-from measure_noise import RIGS, truth17  # noqa: E402
+from measure_noise import RIGS, to_camera, truth17  # noqa: E402
 
 MOCAP = os.path.join(os.path.dirname(HERE), "mocap")
 
@@ -35,8 +35,7 @@ def truth_camera17(truth):
     names = [j["name"] for j in truth["joints"]]
     world = np.array([fr["world"] for fr in truth["frames"]], dtype=np.float64)
     p = truth17(world, names, RIGS[char], truth["characterHeightMetres"])
-    cams = [fr["camera"] for fr in truth["frames"]]
-    q = np.stack([p[t] @ np.asarray(c["rotation"]).T + np.asarray(c["translation"]) for t, c in enumerate(cams)])
+    q = to_camera(p, [fr["camera"] for fr in truth["frames"]])
     return q - q[:, :1]
 
 

@@ -207,7 +207,6 @@ class ResumeTest(unittest.TestCase):
             for k in wa:
                 self.assertTrue(torch.equal(wa[k], wb[k]), k)
 
-
     def test_resumed_session_keeps_the_runs_session_arguments_unless_given(self):
         # the second GPU session's runs were resumed without --device and trained on the CPU: the device, the
         # workers and the validation settings now stay as the run stored them; the session limits do not carry
@@ -391,7 +390,6 @@ class MetricTest(unittest.TestCase):
         p = 1.7 * y @ q.T + 0.3
         self.assertGreater(mpjpe(p, y), 0.5)
         self.assertLess(pa_mpjpe(p, y), 1e-6)
-
 
     def test_limb_angle_ignores_a_similarity_transform_and_sees_a_turned_forearm(self):
         from hot.metrics import limb_angle_deg
