@@ -63,6 +63,44 @@ class DataTest(unittest.TestCase):
         self.assertEqual([t.id for t in va_old], [i for i in ids if not i.startswith("cmu-daz/")])
         self.assertEqual([i for i in ids if i.startswith("cmu-daz/")], ["cmu-daz/05_01", "cmu-daz/11_01"])
 
+    def test_split_by_take_on_the_real_take_ids_after_cleaning_keeps_round_2_validation(self):
+        # The 130 take ids of `mocap dataset ../shared/mocap` (folder: space-separated names). clean_takes drops
+        # the T-pose and cmu-daz/09_10 before the split; dropping them must not move any take across it (it did:
+        # from the T-pose on, every cmu-iclone take moved one place and 002_01, the e2e walk, became training).
+        folders = {
+            "cmu-acrnn/martial": "03 04 05 06 07 08 09 10",
+            "cmu-acrnn/salsa": "01 02 03 04 05 06 07 09 10 11 12 13 14 15 16 17 18 19 20 21 22 24 25 26 27 28 29 30",
+            "cmu-acrnn": "standard_tpose",
+            "cmu-daz": "08_01 08_02 08_03 08_04 08_05 08_06 08_07 08_08 08_09 08_10 08_11 09_01 09_02 09_03 09_04 "
+                       "09_05 09_06 09_07 09_08 09_09 09_10 09_11 10_04 12_01 12_02 12_03 13_10 13_11 13_13 13_32 "
+                       "13_39 13_40 13_41 13_42 14_07 14_08 16_01 16_02",
+            "cmu-iclone": "001_01 001_08 001_14 002_01 002_02 002_03 002_04 002_06 002_07 002_08 002_09 002_10 003_01 "
+                          "003_02 005_01 005_02 005_03 005_04 005_05 005_06 005_07 005_08 005_09 005_10 005_11 005_12 "
+                          "005_13 005_14 005_15 005_16 005_17 005_19 005_20 006_01 006_02 006_03 006_04 006_05 006_06 "
+                          "006_07 006_08 006_09 006_10 006_11 006_12 007_01 007_02 007_03 007_04 007_05 007_06 007_07 "
+                          "007_08 007_09 007_10",
+        }
+        ids = [f"{k}/{n}" for k, v in folders.items() for n in v.split()]
+        self.assertEqual(len(ids), 130)
+        takes = clean_takes([Take(i, np.zeros((30, 17, 3), np.float32)) for i in ids])
+        self.assertEqual(len(takes), 128)
+        round2 = ["cmu-acrnn/martial/07", "cmu-acrnn/salsa/03", "cmu-acrnn/salsa/10", "cmu-acrnn/salsa/16",
+                  "cmu-acrnn/salsa/22", "cmu-acrnn/salsa/29", "cmu-iclone/002_01", "cmu-iclone/002_08",
+                  "cmu-iclone/005_02", "cmu-iclone/005_08", "cmu-iclone/005_14", "cmu-iclone/006_01",
+                  "cmu-iclone/006_07", "cmu-iclone/007_01", "cmu-iclone/007_07"]   # the model card's list
+        tr, va = split_takes(takes)
+        self.assertEqual([t.id for t in va if not t.id.startswith("cmu-daz/")], round2)
+        self.assertEqual([t.id for t in va if t.id.startswith("cmu-daz/")],
+                         ["cmu-daz/08_05", "cmu-daz/08_11", "cmu-daz/09_06", "cmu-daz/12_01", "cmu-daz/13_32",
+                          "cmu-daz/14_08"])
+        self.assertEqual((len(tr), len(va)), (107, 21))
+        from hot.data import TEST_TAKES, split_both
+        for split in (split_takes, split_by_activity, split_both):
+            trained = {t.id for t in split(takes)[0]}
+            self.assertFalse(trained & set(TEST_TAKES), split.__name__)
+        a_tr, a_va = split_by_activity(takes)
+        self.assertEqual((len(a_tr), len(a_va)), (88, 39))
+
     def test_split_by_activity_holds_out_whole_activities(self):
         ids = ["cmu-acrnn/salsa/03", "cmu-acrnn/martial/07", "cmu-iclone/006_01", "cmu-iclone/006_02",
                "cmu-iclone/006_12", "cmu-iclone/005_02", "cmu-daz/09_01"]
