@@ -8,6 +8,9 @@ import io.github.hourglassmocap.inference.lift.ShippedLifters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The lifter model the end-to-end tests use: the shipped HoT model (offline; {@link #liveModel()}: the live HoT for
@@ -23,6 +26,22 @@ final class E2eLifter {
      * a shipped model's name or tag.
      */
     static final String PROPERTY = "mocap.e2e.lifter";
+    /**
+     * The CMU take the offline end-to-end test renders and recaptures ({@link RenderedTake#WALK}); the model under
+     * test must list it among its manifest's validation takes, so that it is scored on motion it never trained on.
+     */
+    static final String TEST_TAKE = RenderedTake.WALK.takeId();
+    /**
+     * The CMU takes the live accuracy test replays ({@link RenderedTake#HELD_OUT_SALSA}); the live model must list
+     * all of them among its validation takes.
+     */
+    static final List<String> LIVE_TEST_TAKES = RenderedTake.HELD_OUT_SALSA.stream().map(RenderedTake.Motion::takeId)
+            .toList();
+    /**
+     * System property that lets a model trained on a test take be measured anyway (a diagnostic: such a figure is
+     * not held out, and the tests print a warning saying so).
+     */
+    static final String ALLOW_SEEN_PROPERTY = "mocap.e2e.allowSeenTake";
     private static Path model;
     private static Path liveModel;
 
@@ -30,16 +49,17 @@ final class E2eLifter {
     }
 
     /**
-     * Returns the model under test, checked once: it exists, has a manifest, and the manifest says it is trained
-     * (the end-to-end bounds are for trained models; an untrained placeholder fails here, by name).
+     * Returns the model under test, checked once: it exists, has a manifest, the manifest says it is trained (the
+     * end-to-end bounds are for trained models; an untrained placeholder fails here, by name), and its validation
+     * takes include {@link #TEST_TAKE}, the tests' own walk.
      *
      * @return the {@code .onnx} path
-     * @throws IllegalStateException if the property names no file, the manifest is missing or unreadable, or the
-     *     model is not trained
+     * @throws IllegalStateException if the property names no file, the manifest is missing or unreadable, the
+     *     model is not trained, or it trained on {@link #TEST_TAKE}
      */
     static synchronized Path model() {
         if (model == null) {
-            model = checked(ShippedLifters.HOT);
+            model = checked(ShippedLifters.HOT, List.of(TEST_TAKE));
         }
         return model;
     }
@@ -47,20 +67,33 @@ final class E2eLifter {
     /**
      * Returns the model under test for the live path at look-ahead 0: the one named by {@value #PROPERTY}, or else
      * the shipped live HoT ({@value ShippedLifters#HOT_LIVE}, the plugin's live default at look-ahead 0), checked as
-     * {@link #model()}.
+     * {@link #model()} but against {@link #LIVE_TEST_TAKES}, the takes the live accuracy test replays.
      *
      * @return the {@code .onnx} path
      * @throws IllegalStateException as {@link #model()}
      */
     static synchronized Path liveModel() {
         if (liveModel == null) {
-            liveModel = checked(ShippedLifters.HOT_LIVE);
+            liveModel = checked(ShippedLifters.HOT_LIVE, LIVE_TEST_TAKES);
         }
         return liveModel;
     }
 
-    private static Path checked(String shipped) {
-        String p = System.getProperty(PROPERTY);
+    private static Path checked(String shipped, List<String> testTakes) {
+        return checked(shipped, System.getProperty(PROPERTY), Boolean.getBoolean(ALLOW_SEEN_PROPERTY), testTakes);
+    }
+
+    /**
+     * The checks of {@link #model()} on the model named {@code p} (blank: the shipped model {@code shipped}).
+     *
+     * @param shipped the shipped model's name, used when {@code p} is blank
+     * @param p a file or shipped model name, or null
+     * @param allowSeen whether a model that may have trained on a test take is accepted (with a warning)
+     * @param testTakes the dataset takes the test replays: each must be among the manifest's validation takes
+     * @return the {@code .onnx} path
+     * @throws IllegalStateException as {@link #model()}
+     */
+    static Path checked(String shipped, String p, boolean allowSeen, List<String> testTakes) {
         Path m;
         try {
             // A file, or a shipped model by name or tag, as --lifter of mocap bake takes it.
@@ -87,6 +120,34 @@ final class E2eLifter {
             throw new IllegalStateException(manifest + ": \"trained\" is not true; the end-to-end accuracy bounds"
                     + " are for a trained lifter (set -D" + PROPERTY + " to a trained model)");
         }
+        Set<String> held = validationTakes(o);
+        List<String> seen = testTakes.stream().filter(t -> !held.contains(t)).toList();
+        if (!seen.isEmpty()) {
+            String what = manifest + ": " + String.join(", ", seen) + " not among training.validationTakes, so the"
+                    + " model may have trained on the motion this test renders and recaptures";
+            if (!allowSeen) {
+                throw new IllegalStateException(what + "; its figures here would not be held out. Train with a"
+                        + " split that holds it out (training/train.py --split take), or pass -D"
+                        + ALLOW_SEEN_PROPERTY + "=true to measure it anyway as a diagnostic");
+            }
+            System.err.println("WARNING: " + what + "; measured anyway (-D" + ALLOW_SEEN_PROPERTY
+                    + "=true): these figures are not held out");
+        }
         return m;
+    }
+
+    private static Set<String> validationTakes(JsonObject manifest) {
+        Set<String> out = new HashSet<>();
+        if (manifest.has("training") && manifest.get("training").isJsonObject()) {
+            JsonObject t = manifest.getAsJsonObject("training");
+            if (t.has("validationTakes") && t.get("validationTakes").isJsonArray()) {
+                t.getAsJsonArray("validationTakes").forEach(e -> {
+                    if (e.isJsonPrimitive()) {
+                        out.add(e.getAsString());
+                    }
+                });
+            }
+        }
+        return out;
     }
 }

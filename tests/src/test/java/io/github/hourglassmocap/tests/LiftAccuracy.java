@@ -128,7 +128,7 @@ final class LiftAccuracy {
      */
     static Pose3dSequence liftClean2d(RenderedTake take, Path model, ClipLifter.Mode mode, int lookahead)
             throws MocapException {
-        int t = RenderedTake.FRAMES;
+        int t = take.motion.frames();
         long[] ts = new long[t];
         boolean[] person = new boolean[t];
         float[][][] joints = new float[t][H36mJoints.COUNT][3];

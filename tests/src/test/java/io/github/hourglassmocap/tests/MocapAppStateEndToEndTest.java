@@ -54,8 +54,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The AppState with the real stages (BlazePose lite, the HoT lifter streaming with no look-ahead, the live retargeter
  * on Jaime) on the rendered take replayed as live, in a real jME window (under Xvfb in CI). The lifter is the shipped
  * live HoT (the plugin's default at look-ahead 0) or the one named by {@code -Dmocap.e2e.lifter}
- * ({@link E2eLifter#liveModel()}); its live accuracy is checked against the
- * truth and against its own mean pose held still, as {@link BakeEndToEndTest} does offline.
+ * ({@link E2eLifter#liveModel()}); its live accuracy is checked against the truth and against its own mean pose held
+ * still, as {@link BakeEndToEndTest} does offline, on five held-out salsa clips ({@link RenderedTake#HELD_OUT_SALSA}).
  */
 @Timeout(300)
 class MocapAppStateEndToEndTest {
@@ -63,18 +63,19 @@ class MocapAppStateEndToEndTest {
     /** The live lifter's look-ahead (frames): none, the lowest latency and the hardest case. */
     static final int LOOKAHEAD = 0;
     /**
-     * Live, the lifter's limb bone-direction error must be at most this share of its own static baseline's (offline:
-     * {@link BakeEndToEndTest#MAX_LIMB_RATIO_TO_STATIC}; looser live, since each pose sees no frame after its own).
-     * Measured on Ninja with hot-f27, 2026-12-04: 0.932 (0.959 before the live path undid BlazePose's brief
-     * left/right swaps; docs/plugin.md); with hot-live-f27, the live default at look-ahead 0 since the fifth session,
-     * 0.940. A guard at today's figures with a little room; issue 13's target is 0.85.
+     * Live, the lifter's limb bone-direction error must be at most this share of its own static baseline's (its mean
+     * pose held still), on average over the five held-out salsa clips ({@link RenderedTake#HELD_OUT_SALSA}; salsa
+     * takes that neither shipped HoT trained on). Measured 2026-12-04 (sixth session) at look-ahead 0: hot-live-f27
+     * 0.882 (PA 89.7 mm, limbs 21.2 degrees on average), hot-f27 0.903 (98.6 mm, 22.7 degrees). A pose held still
+     * scores 1. Until the sixth session this test measured the walk, on which hot-live-f27 had trained (the split
+     * erratum of docs/training.md). Issue 13's target is 0.85.
      */
-    static final double MAX_LIMB_RATIO_TO_STATIC = 0.95;
+    static final double MAX_LIMB_RATIO_TO_STATIC = 0.92;
     /**
-     * Live, the lifter's PA-MPJPE must be at most this share of its own static baseline's: measured 0.972 with
-     * hot-f27 (0.985 before the side-swap fix), 0.956 with hot-live-f27; issue 13's target is 0.95.
+     * Live, the lifter's PA-MPJPE must be at most this share of its own static baseline's, on average over the same
+     * clips: measured 0.877 with hot-live-f27, 0.894 with hot-f27; issue 13's target is 0.95.
      */
-    static final double MAX_PA_RATIO_TO_STATIC = 0.99;
+    static final double MAX_PA_RATIO_TO_STATIC = 0.92;
     /** Issue 13's live targets for the limb and PA ratios (reported on every run, not asserted). */
     static final double TARGET_LIMB_RATIO_TO_STATIC = 0.85;
     static final double TARGET_PA_RATIO_TO_STATIC = 0.95;
@@ -88,6 +89,10 @@ class MocapAppStateEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         take = RenderedTake.get();
+        // Rendered before the app's window opens: two GL contexts in one JVM at once crash Mesa.
+        for (RenderedTake.Motion m : RenderedTake.HELD_OUT_SALSA) {
+            RenderedTake.get(RenderedTake.configuredCharacter(), m);
+        }
         app = AppHarness.start(800, 600);
     }
 
@@ -109,8 +114,13 @@ class MocapAppStateEndToEndTest {
         }
     }
 
-    /** The take replayed at its real rate; frames [blankFrom, blankTo) blacked out; throws at failAt. */
+    /** The walk replayed at its real rate; frames [blankFrom, blankTo) blacked out; throws at failAt. */
     private static StageFactory<FrameSource> replay(int failAt, int blankFrom, int blankTo) {
+        return replay(take, failAt, blankFrom, blankTo);
+    }
+
+    /** A rendered take replayed at its real rate; frames [blankFrom, blankTo) blacked out; throws at failAt. */
+    private static StageFactory<FrameSource> replay(RenderedTake take, int failAt, int blankFrom, int blankTo) {
         return () -> {
             // Paced at the real rate, without skipping late frames, so the frame counts below are exact.
             FrameSource inner = new ReplayAsLiveSource(VideoFileSource.open(take.video),
@@ -245,50 +255,63 @@ class MocapAppStateEndToEndTest {
     }
 
     @Test
-    void liveLiftingBeatsItsOwnStaticPose() throws Exception {
-        List<Exception> ended = new CopyOnWriteArrayList<>();
-        List<PipelineResult> results = new CopyOnWriteArrayList<>();
-        attach(replay(-1, -1, -1), ended, results);
-        app.run(() -> {
-            // Record mode: every frame of the take comes through, none dropped as late.
-            state.setIdleMode(io.github.hourglassmocap.inference.pipeline.PipelineMode.RECORD);
-            app.getStateManager().attach(state);
-        });
-        waitFor(() -> !ended.isEmpty(), 60_000, "the end of the take");
-        assertEquals("end", ended.get(0).getMessage());
-        Map<Integer, float[][]> poses = new HashMap<>();
-        for (PipelineResult r : results) {
-            if (r.pose3d() != null && r.pose3d().valid() && r.frameIndex() < RenderedTake.FRAMES) {
-                float[] flat = r.pose3d().joints();
-                float[][] p = new float[H36mJoints.COUNT][];
-                for (int j = 0; j < H36mJoints.COUNT; j++) {
-                    p[j] = new float[] {flat[3 * j], flat[3 * j + 1], flat[3 * j + 2]};
+    void liveLiftingOnHeldOutSalsaBeatsItsOwnStaticPose() throws Exception {
+        String character = RenderedTake.configuredCharacter();
+        StringBuilder all = new StringBuilder();
+        double limbRatio = 0;
+        double paRatio = 0;
+        int clips = RenderedTake.HELD_OUT_SALSA.size();
+        for (RenderedTake.Motion motion : RenderedTake.HELD_OUT_SALSA) {
+            RenderedTake clip = RenderedTake.get(character, motion);
+            List<Exception> ended = new CopyOnWriteArrayList<>();
+            List<PipelineResult> results = new CopyOnWriteArrayList<>();
+            attach(replay(clip, -1, -1, -1), ended, results);
+            app.run(() -> {
+                // Record mode: every frame of the take comes through, none dropped as late.
+                state.setIdleMode(io.github.hourglassmocap.inference.pipeline.PipelineMode.RECORD);
+                app.getStateManager().attach(state);
+            });
+            waitFor(() -> !ended.isEmpty(), 60_000, "the end of " + motion.name());
+            assertEquals("end", ended.get(0).getMessage());
+            detach();
+            state = null;
+            jaime = null;
+            Map<Integer, float[][]> poses = new HashMap<>();
+            for (PipelineResult r : results) {
+                if (r.pose3d() != null && r.pose3d().valid() && r.frameIndex() < motion.frames()) {
+                    float[] flat = r.pose3d().joints();
+                    float[][] p = new float[H36mJoints.COUNT][];
+                    for (int j = 0; j < H36mJoints.COUNT; j++) {
+                        p[j] = new float[] {flat[3 * j], flat[3 * j + 1], flat[3 * j + 2]};
+                    }
+                    poses.put((int) r.frameIndex(), p);
                 }
-                poses.put((int) r.frameIndex(), p);
             }
+            assertTrue(poses.size() >= motion.frames() * 8 / 10, motion.name() + ": live poses for 80% of the frames: "
+                    + poses.size());
+            int[] frames = poses.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            List<LiftAccuracy.Row> rows = LiftAccuracy.diagnose(clip, E2eLifter.liveModel(), ClipLifter.Mode.STREAMING,
+                    LOOKAHEAD, frames, poses::get);
+            LiftAccuracy.Row lifted = rows.get(0);
+            LiftAccuracy.Row still = rows.get(2);
+            limbRatio += lifted.limbDeg() / still.limbDeg() / clips;
+            paRatio += lifted.paMm() / still.paMm() / clips;
+            all.append(LiftAccuracy.table(String.format(Locale.ROOT, "live (%s %s, %d of %d frames with a pose, lifter"
+                    + " %s, streaming, look-ahead %d): limbs %.3f x static, PA %.3f x static", character, motion.name(),
+                    frames.length, motion.frames(), E2eLifter.liveModel().getFileName(), LOOKAHEAD,
+                    lifted.limbDeg() / still.limbDeg(), lifted.paMm() / still.paMm()), rows));
         }
-        assertTrue(poses.size() >= RenderedTake.FRAMES * 9 / 10, "live poses for 90% of the frames: " + poses.size());
-        int[] frames = poses.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        List<LiftAccuracy.Row> rows = LiftAccuracy.diagnose(take, E2eLifter.liveModel(), ClipLifter.Mode.STREAMING,
-                LOOKAHEAD, frames, poses::get);
-        LiftAccuracy.Row lifted = rows.get(0);
-        LiftAccuracy.Row still = rows.get(2);
-        BakeEndToEndTest.Bounds offline = BakeEndToEndTest.bounds(take.character);
-        String figures = LiftAccuracy.table(String.format(Locale.ROOT, "live (%s %s, %d of %d frames with a pose, lifter %s,"
-                + " streaming, look-ahead %d)", take.character, RenderedTake.MOTION, frames.length, RenderedTake.FRAMES,
-                E2eLifter.liveModel().getFileName(), LOOKAHEAD), rows) + String.format(Locale.ROOT, "bounds: limbs <= %.2f x"
-                + " static; PA <= %.2f x static%n%s", MAX_LIMB_RATIO_TO_STATIC, MAX_PA_RATIO_TO_STATIC,
-                BakeEndToEndTest.targetLine(lifted, still, TARGET_LIMB_RATIO_TO_STATIC,
-                TARGET_PA_RATIO_TO_STATIC));
+        String figures = all + String.format(Locale.ROOT, "mean over the %d held-out salsa clips: limbs %.3f x static"
+                + " (bound <= %.2f; issue 13's live target %.2f), PA %.3f x static (bound <= %.2f; target %.2f)%n",
+                clips, limbRatio, MAX_LIMB_RATIO_TO_STATIC, TARGET_LIMB_RATIO_TO_STATIC, paRatio,
+                MAX_PA_RATIO_TO_STATIC, TARGET_PA_RATIO_TO_STATIC);
         LOG.warning(figures);
         System.out.println(figures);
-        // The static baseline must fail the offline bounds here too, or the live comparison below proves nothing.
-        assertTrue(still.limbDeg() >= offline.maxLimbDeg() && still.paMm() >= offline.maxPaMm(),
-                "a static pose passes the offline bounds:\n" + figures);
-        assertTrue(lifted.limbDeg() <= MAX_LIMB_RATIO_TO_STATIC * still.limbDeg(), "live limb directions are not "
-                + MAX_LIMB_RATIO_TO_STATIC + " x the lifter's own mean pose held still or better:\n" + figures);
-        assertTrue(lifted.paMm() <= MAX_PA_RATIO_TO_STATIC * still.paMm(), "live PA-MPJPE is not "
-                + MAX_PA_RATIO_TO_STATIC + " x the lifter's own mean pose held still or better:\n" + figures);
+        // A pose held still scores exactly 1 x static on both, so both bounds (below 1) fail it.
+        assertTrue(limbRatio <= MAX_LIMB_RATIO_TO_STATIC, "live limb directions are not " + MAX_LIMB_RATIO_TO_STATIC
+                + " x the lifter's own mean pose held still or better, on average over the held-out clips:\n" + figures);
+        assertTrue(paRatio <= MAX_PA_RATIO_TO_STATIC, "live PA-MPJPE is not " + MAX_PA_RATIO_TO_STATIC
+                + " x the lifter's own mean pose held still or better, on average over the held-out clips:\n" + figures);
     }
 
     @Test

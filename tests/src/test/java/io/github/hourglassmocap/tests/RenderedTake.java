@@ -2,6 +2,7 @@ package io.github.hourglassmocap.tests;
 
 import io.github.hourglassmocap.inference.MocapException;
 import io.github.hourglassmocap.inference.joints.H36mJoints;
+import io.github.hourglassmocap.plugin.internal.render.CameraSpec;
 import io.github.hourglassmocap.plugin.internal.render.GroundTruthFile;
 import io.github.hourglassmocap.plugin.internal.render.SyntheticRender;
 import io.github.hourglassmocap.plugin.internal.render.SyntheticRenderOptions;
@@ -34,9 +35,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A take rendered once per test JVM and character with the project's synthetic renderer: a character performing a
- * CMU walk (subject 2, trial 1, a validation take of the lifter; see src/test/resources/cmu/README.md), retargeted
- * onto it in place with the project's offline retargeter, seen by the default camera, 640x480 at 30 fps, with its
+ * A take rendered once per test JVM, character and motion with the project's synthetic renderer: a character
+ * performing a CMU excerpt (by default the walk of subject 2, trial 1, a validation take of the lifter; the live
+ * accuracy test uses {@link #HELD_OUT_SALSA}; see src/test/resources/cmu/README.md), retargeted
+ * onto it in place with the project's offline retargeter, seen by the default camera (or the motion's own), 640x480
+ * at 30 fps, with its
  * ground truth. Shared by the end-to-end tests.
  *
  * <p>The character is Ninja unless the system property {@value #CHARACTER_PROPERTY} names another of
@@ -49,11 +52,31 @@ final class RenderedTake {
     static final String CHARACTER_PROPERTY = "mocap.e2e.character";
     static final String DEFAULT_CHARACTER = "ninja";
     static final List<String> CHARACTERS = List.of("ninja", "sinbad");
-    static final String MOTION = "cmu-002_01-walk";
-    static final String EXCERPT = "/cmu/002_01_walk_30fps.bvh";
-    /** Frames of the excerpt at 30 fps. */
-    static final int FRAMES = 86;
+    /**
+     * A CMU excerpt the tests render: its name, the test resource, its frames at 30 fps, the dataset take it comes from
+     * (the lifter under test must have held that take out: {@link E2eLifter}), and the camera (null: the default).
+     */
+    record Motion(String name, String excerpt, int frames, String takeId, CameraSpec camera) {
+    }
+
+    /** The walk both end-to-end tests use (CMU 002_01; src/test/resources/cmu/README.md). */
+    static final Motion WALK = new Motion("cmu-002_01-walk", "/cmu/002_01_walk_30fps.bvh", 86, "cmu-iclone/002_01",
+            null);
+    static final String MOTION = WALK.name();
+    /** Frames of the walk at 30 fps. */
+    static final int FRAMES = WALK.frames();
+    /**
+     * Five salsa excerpts the live accuracy test replays: the first 4 s of the five salsa takes of the lifter's split
+     * by take, each from its own camera. Salsa is also one of the two activities the split by activity holds out.
+     */
+    static final List<Motion> HELD_OUT_SALSA = List.of(
+            salsa("03", 30, 10), salsa("10", 90, 5), salsa("16", 200, 15), salsa("22", 320, 8), salsa("29", 0, 20));
     private static final Map<String, RenderedTake> INSTANCES = new HashMap<>();
+
+    private static Motion salsa(String take, double azimuth, double elevation) {
+        return new Motion("cmu-salsa-" + take, "/cmu/salsa_" + take + "_30fps.bvh", 120, "cmu-acrnn/salsa/" + take,
+                CameraSpec.DEFAULT.with(null, azimuth, elevation, null, null));
+    }
 
     /** The rendered character's built-in name. */
     final String character;
@@ -63,8 +86,13 @@ final class RenderedTake {
     /** The source motion's own 17 joints (the CMU actor's skeleton, metres, Y up), one frame per video frame. */
     final Take17 source17;
 
-    private RenderedTake(String character, Path video, Path truthFile, GroundTruthFile truth, Take17 source17) {
+    /** The rendered motion. */
+    final Motion motion;
+
+    private RenderedTake(String character, Motion motion, Path video, Path truthFile, GroundTruthFile truth,
+            Take17 source17) {
         this.character = character;
+        this.motion = motion;
         this.video = video;
         this.truthFile = truthFile;
         this.truth = truth;
@@ -91,13 +119,21 @@ final class RenderedTake {
         return get(configuredCharacter());
     }
 
-    /** The take of one character, rendered on first use. */
-    static synchronized RenderedTake get(String character) throws MocapException, IOException {
-        RenderedTake instance = INSTANCES.get(character);
+    /** The walk on one character, rendered on first use. */
+    static RenderedTake get(String character) throws MocapException, IOException {
+        return get(character, WALK);
+    }
+
+    /** One motion on one character, rendered on first use. */
+    static synchronized RenderedTake get(String character, Motion motion) throws MocapException, IOException {
+        RenderedTake instance = INSTANCES.get(character + "/" + motion.name());
         if (instance == null) {
             Path dir = Files.createTempDirectory("mocap-e2e-take");
             Path bvh = dir.resolve("take.bvh");
-            try (var in = RenderedTake.class.getResourceAsStream(EXCERPT)) {
+            try (var in = RenderedTake.class.getResourceAsStream(motion.excerpt())) {
+                if (in == null) {
+                    throw new IllegalStateException("missing test resource " + motion.excerpt());
+                }
                 Files.copy(in, bvh);
             }
             Take17 take17 = BvhTake17.load(bvh, 30);
@@ -115,18 +151,23 @@ final class RenderedTake {
             RetargetResult rr = new OfflineRetargeter(rig, RetargetOptions.defaults().withInPlace(true))
                     .run(new SourceSequence(30, frames));
             Path file = dir.resolve(character + "-cmu.j3o");
-            J3oExporter.export(model, ClipRecorder.clipOf(rr, MOTION, KeyReduction.NONE), file);
+            J3oExporter.export(model, ClipRecorder.clipOf(rr, motion.name(), KeyReduction.NONE), file);
             Path video = dir.resolve("take.mp4");
             Path truthFile = dir.resolve("take.truth.json");
             // The exported model is a file, so the renderer adds no built-in turn (Ninja's 180 degrees): none is
             // needed, since the retargeted clip already faces the source's way, towards the default camera.
-            SyntheticRenderOptions o = SyntheticRenderOptions.defaults(file.toString(), MOTION).withTiming(30, FRAMES);
-            if (take17.frames() != FRAMES) {
-                throw new IllegalStateException("the excerpt resamples to " + take17.frames() + " frames, expected " + FRAMES);
+            SyntheticRenderOptions o = SyntheticRenderOptions.defaults(file.toString(), motion.name())
+                    .withTiming(30, motion.frames());
+            if (motion.camera() != null) {
+                o = o.withCamera(motion.camera());
+            }
+            if (take17.frames() != motion.frames()) {
+                throw new IllegalStateException(motion.excerpt() + " resamples to " + take17.frames()
+                        + " frames, expected " + motion.frames());
             }
             SyntheticRender.Result r = SyntheticRender.run(o, video, truthFile, null);
-            instance = new RenderedTake(character, video, truthFile, r.truth(), take17);
-            INSTANCES.put(character, instance);
+            instance = new RenderedTake(character, motion, video, truthFile, r.truth(), take17);
+            INSTANCES.put(character + "/" + motion.name(), instance);
         }
         return instance;
     }
