@@ -23,6 +23,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hot.data import (CMU_CREDIT, CameraSampler, project, screen_normalise,  # noqa: E402
                       synthetic_take)
 from hot.flops import count_linear_flops, count_params  # noqa: E402
+from hot.lineage import held_out_takes  # noqa: E402
 from hot.models import PRUNING_MODES, build_model, tra_flags  # noqa: E402
 from hot.onnx_weights import onnx_wrapper  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
@@ -184,6 +185,9 @@ def main(argv=None):
                                "steps": res["step"], "batch": conf["args"]["batch"],
                                "trainTakes": conf["train_takes"], "trainFrames": conf["train_frames"],
                                "validationTakes": conf["val_takes"], "dataDigest": conf["data_digest"]}
+            # Takes no stage of the --init-from chain trained on (hot/lineage.py); [] when a stage is unknown.
+            held = held_out_takes(conf, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+            man["training"]["heldOutTakes"] = held if held is not None else []
             man["validation"] = {k: v for k, v in res.items() if "mpjpe" in k}
             man["validation"]["units"] = "mm"
     if args.extra:

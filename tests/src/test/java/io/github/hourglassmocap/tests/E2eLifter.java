@@ -50,8 +50,8 @@ final class E2eLifter {
 
     /**
      * Returns the model under test, checked once: it exists, has a manifest, the manifest says it is trained (the
-     * end-to-end bounds are for trained models; an untrained placeholder fails here, by name), and its validation
-     * takes include {@link #TEST_TAKE}, the tests' own walk.
+     * end-to-end bounds are for trained models; an untrained placeholder fails here, by name), and the takes it held
+     * out (its manifest's training.heldOutTakes, else validationTakes) include {@link #TEST_TAKE}, the tests' walk.
      *
      * @return the {@code .onnx} path
      * @throws IllegalStateException if the property names no file, the manifest is missing or unreadable, the
@@ -120,11 +120,12 @@ final class E2eLifter {
             throw new IllegalStateException(manifest + ": \"trained\" is not true; the end-to-end accuracy bounds"
                     + " are for a trained lifter (set -D" + PROPERTY + " to a trained model)");
         }
-        Set<String> held = validationTakes(o);
+        Set<String> held = heldOutTakes(o);
         List<String> seen = testTakes.stream().filter(t -> !held.contains(t)).toList();
         if (!seen.isEmpty()) {
-            String what = manifest + ": " + String.join(", ", seen) + " not among training.validationTakes, so the"
-                    + " model may have trained on the motion this test renders and recaptures";
+            String what = manifest + ": " + String.join(", ", seen) + " not among the takes the model held out"
+                    + " (training.heldOutTakes, else validationTakes), so it may have trained on the motion this test"
+                    + " renders and recaptures";
             if (!allowSeen) {
                 throw new IllegalStateException(what + "; its figures here would not be held out. Train with a"
                         + " split that holds it out (training/train.py --split take), or pass -D"
@@ -136,12 +137,18 @@ final class E2eLifter {
         return m;
     }
 
-    private static Set<String> validationTakes(JsonObject manifest) {
+    /**
+     * The takes the model never trained on: training.heldOutTakes (the exporter's intersection over the model's whole
+     * --init-from lineage, training/hot/lineage.py) when the manifest has it, else training.validationTakes (a model
+     * trained from scratch, or exported before heldOutTakes existed).
+     */
+    private static Set<String> heldOutTakes(JsonObject manifest) {
         Set<String> out = new HashSet<>();
         if (manifest.has("training") && manifest.get("training").isJsonObject()) {
             JsonObject t = manifest.getAsJsonObject("training");
-            if (t.has("validationTakes") && t.get("validationTakes").isJsonArray()) {
-                t.getAsJsonArray("validationTakes").forEach(e -> {
+            String key = t.has("heldOutTakes") ? "heldOutTakes" : "validationTakes";
+            if (t.has(key) && t.get(key).isJsonArray()) {
+                t.getAsJsonArray(key).forEach(e -> {
                     if (e.isJsonPrimitive()) {
                         out.add(e.getAsString());
                     }

@@ -50,5 +50,19 @@ class E2eLifterTest {
                 e.getMessage());
         assertEquals(onnx.toAbsolutePath(), E2eLifter.checked(ShippedLifters.HOT, onnx.toString(), true,
                 List.of(E2eLifter.TEST_TAKE)));
+
+        // The walk back among the validation takes, but an earlier stage of the lineage trained on it: refused.
+        o.getAsJsonObject("training").add("validationTakes", val);
+        o.getAsJsonObject("training").add("heldOutTakes", without);
+        Files.writeString(LifterManifest.manifestPathFor(onnx), o.toString());
+        assertThrows(IllegalStateException.class,
+                () -> E2eLifter.checked(ShippedLifters.HOT, onnx.toString(), false, List.of(E2eLifter.TEST_TAKE)));
+    }
+
+    @Test
+    void theLiveModelsLineageHeldOutTheSalsaTakesButNotTheWalk() {
+        // hot-live-f27's first stages trained on the split by activity, which never held out the walk.
+        assertThrows(IllegalStateException.class, () -> E2eLifter.checked(ShippedLifters.HOT_LIVE, null, false,
+                List.of(E2eLifter.TEST_TAKE)));
     }
 }
