@@ -71,15 +71,12 @@ def split_takes(takes, every=6, offset=4):
         groups.setdefault(src if src in LATER_SOURCES else "", []).append(t)
     train, val = [], []
     for key in sorted(groups):
-        members = groups[key]
-        if key == "" and any(t.id.startswith("cmu-acrnn/") for t in members):
-            present = {t.id for t in members}
-            members = sorted(members + [d for d in ROUND2_DROPPED if d not in present],
-                             key=lambda t: t if isinstance(t, str) else t.id)
-        for i, t in enumerate(members):
-            if isinstance(t, str):      # a dropped take's place: counted, assigned to neither side
-                continue
-            (val if i % every == offset else train).append(t)
+        ids = {t.id for t in groups[key]}
+        if key == "" and any(i.startswith("cmu-acrnn/") for i in ids):
+            ids |= set(ROUND2_DROPPED)      # a dropped take keeps its place in the count
+        place = {take_id: i for i, take_id in enumerate(sorted(ids))}
+        for t in groups[key]:
+            (val if place[t.id] % every == offset else train).append(t)
     return sorted(train, key=lambda t: t.id), sorted(val, key=lambda t: t.id)
 
 

@@ -24,9 +24,9 @@ def held_out_takes(conf, root, max_depth=16):
     """Sorted takes held out by the run whose config is `conf` and by every model its weights came from, or None
     when some stage's takes cannot be found (then nothing is known to be held out). Relative `init_from` paths are
     resolved against `root` (the repository root, where train.py runs)."""
-    held = set(conf.get("val_takes") or [])
     if "val_takes" not in conf:
         return None
+    held = set(conf["val_takes"])
     src = (conf.get("args") or {}).get("init_from")
     for _ in range(max_depth):
         if not src:

@@ -107,10 +107,12 @@ class MocapAppStateEndToEndTest {
     void detach() throws Exception {
         if (state != null) {
             app.detachAndAwaitRelease(state, 20_000);
+            state = null;
         }
         if (jaime != null) {
             Spatial j = jaime;
             app.run(j::removeFromParent);
+            jaime = null;
         }
     }
 
@@ -274,8 +276,6 @@ class MocapAppStateEndToEndTest {
             waitFor(() -> !ended.isEmpty(), 60_000, "the end of " + motion.name());
             assertEquals("end", ended.get(0).getMessage());
             detach();
-            state = null;
-            jaime = null;
             Map<Integer, float[][]> poses = new HashMap<>();
             for (PipelineResult r : results) {
                 if (r.pose3d() != null && r.pose3d().valid() && r.frameIndex() < motion.frames()) {
