@@ -32,10 +32,10 @@ final class E2eLifter {
      */
     static final String TEST_TAKE = RenderedTake.WALK.takeId();
     /**
-     * The CMU takes the live accuracy test replays ({@link RenderedTake#HELD_OUT_SALSA}); the live model must list
-     * all of them among its validation takes.
+     * The CMU takes the held-out salsa tests replay ({@link RenderedTake#HELD_OUT_SALSA}), live and offline; the model
+     * under test must list all of them among the takes it held out.
      */
-    static final List<String> LIVE_TEST_TAKES = RenderedTake.HELD_OUT_SALSA.stream().map(RenderedTake.Motion::takeId)
+    static final List<String> SALSA_TEST_TAKES = RenderedTake.HELD_OUT_SALSA.stream().map(RenderedTake.Motion::takeId)
             .toList();
     /**
      * System property that lets a model trained on a test take be measured anyway (a diagnostic: such a figure is
@@ -44,6 +44,7 @@ final class E2eLifter {
     static final String ALLOW_SEEN_PROPERTY = "mocap.e2e.allowSeenTake";
     private static Path model;
     private static Path liveModel;
+    private static Path offlineSalsaModel;
 
     private E2eLifter() {
     }
@@ -67,16 +68,31 @@ final class E2eLifter {
     /**
      * Returns the model under test for the live path at look-ahead 0: the one named by {@value #PROPERTY}, or else
      * the shipped live HoT ({@value ShippedLifters#HOT_LIVE}, the plugin's live default at look-ahead 0), checked as
-     * {@link #model()} but against {@link #LIVE_TEST_TAKES}, the takes the live accuracy test replays.
+     * {@link #model()} but against {@link #SALSA_TEST_TAKES}, the takes the live accuracy test replays.
      *
      * @return the {@code .onnx} path
      * @throws IllegalStateException as {@link #model()}
      */
     static synchronized Path liveModel() {
         if (liveModel == null) {
-            liveModel = checked(ShippedLifters.HOT_LIVE, LIVE_TEST_TAKES);
+            liveModel = checked(ShippedLifters.HOT_LIVE, SALSA_TEST_TAKES);
         }
         return liveModel;
+    }
+
+    /**
+     * Returns the model under test for offline lifting of the held-out salsa clips: the one named by
+     * {@value #PROPERTY}, or else the shipped offline HoT ({@value ShippedLifters#HOT}), checked as {@link #model()}
+     * but against {@link #SALSA_TEST_TAKES}.
+     *
+     * @return the {@code .onnx} path
+     * @throws IllegalStateException as {@link #model()}
+     */
+    static synchronized Path offlineSalsaModel() {
+        if (offlineSalsaModel == null) {
+            offlineSalsaModel = checked(ShippedLifters.HOT, SALSA_TEST_TAKES);
+        }
+        return offlineSalsaModel;
     }
 
     private static Path checked(String shipped, List<String> testTakes) {

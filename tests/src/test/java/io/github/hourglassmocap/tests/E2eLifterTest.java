@@ -23,7 +23,7 @@ class E2eLifterTest {
         assertTrue(Files.isRegularFile(E2eLifter.checked(ShippedLifters.HOT, null, false,
                 List.of(E2eLifter.TEST_TAKE))));
         assertTrue(Files.isRegularFile(E2eLifter.checked(ShippedLifters.HOT_LIVE, null, false,
-                E2eLifter.LIVE_TEST_TAKES)));
+                E2eLifter.SALSA_TEST_TAKES)));
     }
 
     @Test

@@ -179,6 +179,62 @@ final class LiftAccuracy {
     }
 
     /**
+     * The mean over several clips of a lifter's ratios to its own static pose (row (a) over row (c) of
+     * {@link #diagnose}), with each clip's table: what the held-out salsa tests assert on. A pose held still scores
+     * exactly 1 on both.
+     */
+    static final class ClipMeans {
+        private final StringBuilder tables = new StringBuilder();
+        private double limbSum;
+        private double paSum;
+        private int clips;
+
+        /**
+         * Adds one clip's diagnosis.
+         *
+         * @param title the clip's line above its table (not null; the ratios are appended)
+         * @param rows the rows of {@link #diagnose} (not null)
+         */
+        void add(String title, List<Row> rows) {
+            Row lifted = rows.get(0);
+            Row still = rows.get(2);
+            double limb = lifted.limbDeg() / still.limbDeg();
+            double pa = lifted.paMm() / still.paMm();
+            limbSum += limb;
+            paSum += pa;
+            clips++;
+            tables.append(table(String.format(Locale.ROOT, "%s: limbs %.3f x static, PA %.3f x static", title, limb,
+                    pa), rows));
+        }
+
+        /** The mean limb ratio over the clips added. */
+        double limbRatio() {
+            return limbSum / clips;
+        }
+
+        /** The mean PA ratio over the clips added. */
+        double paRatio() {
+            return paSum / clips;
+        }
+
+        /**
+         * Every clip's table, then one line with the means, the bounds and issue 13's targets.
+         *
+         * @param what what was measured, for the last line (not null)
+         * @param maxLimb the asserted bound on the limb ratio
+         * @param targetLimb the target limb ratio (reported)
+         * @param maxPa the asserted bound on the PA ratio
+         * @param targetPa the target PA ratio (reported)
+         * @return the text
+         */
+        String figures(String what, double maxLimb, double targetLimb, double maxPa, double targetPa) {
+            return tables + String.format(Locale.ROOT, "%s, mean over %d clips: limbs %.3f x static (bound <= %.2f;"
+                    + " issue 13's target %.2f), PA %.3f x static (bound <= %.2f; target %.2f)%n", what, clips,
+                    limbRatio(), maxLimb, targetLimb, paRatio(), maxPa, targetPa);
+        }
+    }
+
+    /**
      * Formats rows as a Markdown table.
      *
      * @param title the line above the table (not null)

@@ -259,10 +259,7 @@ class MocapAppStateEndToEndTest {
     @Test
     void liveLiftingOnHeldOutSalsaBeatsItsOwnStaticPose() throws Exception {
         String character = RenderedTake.configuredCharacter();
-        StringBuilder all = new StringBuilder();
-        double limbRatio = 0;
-        double paRatio = 0;
-        int clips = RenderedTake.HELD_OUT_SALSA.size();
+        LiftAccuracy.ClipMeans means = new LiftAccuracy.ClipMeans();
         for (RenderedTake.Motion motion : RenderedTake.HELD_OUT_SALSA) {
             RenderedTake clip = RenderedTake.get(character, motion);
             List<Exception> ended = new CopyOnWriteArrayList<>();
@@ -290,21 +287,15 @@ class MocapAppStateEndToEndTest {
             assertTrue(poses.size() >= motion.frames() * 8 / 10, motion.name() + ": live poses for 80% of the frames: "
                     + poses.size());
             int[] frames = poses.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            List<LiftAccuracy.Row> rows = LiftAccuracy.diagnose(clip, E2eLifter.liveModel(), ClipLifter.Mode.STREAMING,
-                    LOOKAHEAD, frames, poses::get);
-            LiftAccuracy.Row lifted = rows.get(0);
-            LiftAccuracy.Row still = rows.get(2);
-            limbRatio += lifted.limbDeg() / still.limbDeg() / clips;
-            paRatio += lifted.paMm() / still.paMm() / clips;
-            all.append(LiftAccuracy.table(String.format(Locale.ROOT, "live (%s %s, %d of %d frames with a pose, lifter"
-                    + " %s, streaming, look-ahead %d): limbs %.3f x static, PA %.3f x static", character, motion.name(),
-                    frames.length, motion.frames(), E2eLifter.liveModel().getFileName(), LOOKAHEAD,
-                    lifted.limbDeg() / still.limbDeg(), lifted.paMm() / still.paMm()), rows));
+            means.add(String.format(Locale.ROOT, "live (%s %s, %d of %d frames with a pose, lifter %s, streaming,"
+                    + " look-ahead %d)", character, motion.name(), frames.length, motion.frames(),
+                    E2eLifter.liveModel().getFileName(), LOOKAHEAD), LiftAccuracy.diagnose(clip,
+                    E2eLifter.liveModel(), ClipLifter.Mode.STREAMING, LOOKAHEAD, frames, poses::get));
         }
-        String figures = all + String.format(Locale.ROOT, "mean over the %d held-out salsa clips: limbs %.3f x static"
-                + " (bound <= %.2f; issue 13's live target %.2f), PA %.3f x static (bound <= %.2f; target %.2f)%n",
-                clips, limbRatio, MAX_LIMB_RATIO_TO_STATIC, TARGET_LIMB_RATIO_TO_STATIC, paRatio,
-                MAX_PA_RATIO_TO_STATIC, TARGET_PA_RATIO_TO_STATIC);
+        double limbRatio = means.limbRatio();
+        double paRatio = means.paRatio();
+        String figures = means.figures("live on the held-out salsa clips", MAX_LIMB_RATIO_TO_STATIC,
+                TARGET_LIMB_RATIO_TO_STATIC, MAX_PA_RATIO_TO_STATIC, TARGET_PA_RATIO_TO_STATIC);
         LOG.warning(figures);
         System.out.println(figures);
         // A pose held still scores exactly 1 x static on both, so both bounds (below 1) fail it.
