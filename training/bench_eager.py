@@ -32,6 +32,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from hot.models import build_model  # noqa: E402
+from train import load_checkpoint  # noqa: E402  (torch.load onto the CPU, as the trainer reads its checkpoints)
 
 PARITY = 1e-4
 
@@ -58,7 +59,7 @@ def load(onnx_path, ckpts, runs_dir):
         model = build_model(cfg)
         how = "rebuilt untrained (seed 0, as export.py)"
     elif ckpt is not None:
-        ck = torch.load(ckpt, map_location="cpu")
+        ck = load_checkpoint(ckpt)
         model = build_model(ck.get("cfg", cfg))
         model.load_state_dict(ck["model"])
         how = f"checkpoint {ckpt}"
@@ -67,7 +68,7 @@ def load(onnx_path, ckpts, runs_dir):
         # the golden tensors decide which one holds the exported weights.
         model = None
         for cand in sorted(glob.glob(os.path.join(runs_dir, "*", "final.pt"))):
-            ck = torch.load(cand, map_location="cpu")
+            ck = load_checkpoint(cand)
             c = ck.get("cfg") or {}
             if not c or any(cfg.get(k) != v for k, v in c.items()):
                 continue

@@ -16,6 +16,7 @@ import torch  # noqa: E402
 from hot.data import load_dataset, split_takes, validation_windows  # noqa: E402
 from hot.evaluate import evaluate  # noqa: E402
 from hot.models import build_model  # noqa: E402
+from train import load_checkpoint  # noqa: E402  (torch.load onto the CPU, as the trainer reads its checkpoints)
 
 RUNS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runs")
 data = os.environ.get("DATA", "/work/data/cmu30")
@@ -26,7 +27,7 @@ val = validation_windows(val_takes, 27)
 stride = max(27, int(27 * sum(t.frames for t in train_takes) / max(1, sum(t.frames for t in val_takes))))
 train = validation_windows(train_takes, 27, seed=99, stride=stride)
 for name in sys.argv[1:]:
-    ck = torch.load(os.path.join(RUNS, name, "final.pt"))
+    ck = load_checkpoint(os.path.join(RUNS, name, "final.pt"))
     m = build_model(ck["cfg"])
     m.load_state_dict(ck["model"])
     r = {k: round(v, 2) for k, v in evaluate(m, val, full=True).items()}

@@ -27,6 +27,7 @@ from hot.lineage import held_out_takes  # noqa: E402
 from hot.models import PRUNING_MODES, build_model, tra_flags  # noqa: E402
 from hot.onnx_weights import onnx_wrapper  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
+from train import load_checkpoint  # noqa: E402  (torch.load onto the CPU, as the trainer reads its checkpoints)
 
 OPSET = 17
 ARCH = {"baseline": "mixste", "hot": "hot", "tpc": "tpc", "mlp": "mlp", "htnet": "htnet", "nanohtnet": "nanohtnet"}
@@ -96,7 +97,7 @@ def main(argv=None):
         model = build_model(cfg)
         cfg = model.cfg
     else:
-        ck = torch.load(args.ckpt)
+        ck = load_checkpoint(args.ckpt)
         cfg = ck["cfg"]
         model = build_model(cfg)
         model.load_state_dict(ck["model"])

@@ -30,6 +30,7 @@ from hot.evaluate import predict  # noqa: E402
 from hot.metrics import mpjpe, pa_mpjpe  # noqa: E402
 from hot.models import build_model  # noqa: E402
 from hot.noise_model import make_noise  # noqa: E402
+from train import load_checkpoint  # noqa: E402  (torch.load onto the CPU, as the trainer reads its checkpoints)
 
 ORDER = ("aug-none", "aug-none-seed1", "aug-mix", "aug-time-warp", "aug-proportions", "aug-camera",
          "aug-occlusion", "aug-truncation", "aug-motion", "aug-motion-occlusion", "aug-all")
@@ -124,7 +125,7 @@ def main(argv=None):
             continue
         with open(os.path.join(run, "result.json")) as f:
             res = json.load(f)
-        ck = torch.load(final)
+        ck = load_checkpoint(final)
         model = build_model(ck["cfg"])
         model.load_state_dict(ck["model"])
         model.eval()
