@@ -87,9 +87,14 @@ final class LiftAccuracy {
                 plane / n * 1000, limbs / (frames.length * (double) LIMBS.length));
     }
 
-    /** Every frame of the take, 0..FRAMES-1. */
+    /** Every frame of the walk, 0..FRAMES-1. */
     static int[] allFrames() {
-        int[] f = new int[RenderedTake.FRAMES];
+        return allFrames(RenderedTake.FRAMES);
+    }
+
+    /** The frame indices 0..n-1. */
+    static int[] allFrames(int n) {
+        int[] f = new int[n];
         for (int i = 0; i < f.length; i++) {
             f[i] = i;
         }

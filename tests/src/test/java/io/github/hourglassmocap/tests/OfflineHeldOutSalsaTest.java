@@ -28,12 +28,12 @@ class OfflineHeldOutSalsaTest {
     private static final Logger LOG = Logger.getLogger(OfflineHeldOutSalsaTest.class.getName());
     /**
      * Offline, the lifter's limb bone-direction error must be at most this share of its static baseline's, on average
-     * over the five clips. Measured 2026-12-04 (seventh session, `training/rendered_eval.py`, the same clips through
-     * the CLI): hot-f27 0.861 (PA 94.1 mm, limbs 20.6 degrees on average). A pose held still scores 1. Issue 13's
+     * over the five clips. Measured 2026-12-04 (seventh session, this test): hot-f27 0.839 (PA 91.5 mm, limbs 19.7
+     * degrees on average; hot-f81 0.824, hot-live-f27 0.847, htnet-f27 0.855). A pose held still scores 1. Issue 13's
      * offline target is 0.80.
      */
     static final double MAX_LIMB_RATIO_TO_STATIC = 0.90;
-    /** The same for PA-MPJPE: hot-f27 0.879; issue 13's offline target is 0.92. */
+    /** The same for PA-MPJPE: hot-f27 0.851 (hot-f81 0.845); issue 13's offline target is 0.92. */
     static final double MAX_PA_RATIO_TO_STATIC = 0.90;
     static final double TARGET_LIMB_RATIO_TO_STATIC = BakeEndToEndTest.TARGET_LIMB_RATIO_TO_STATIC;
     static final double TARGET_PA_RATIO_TO_STATIC = BakeEndToEndTest.TARGET_PA_RATIO_TO_STATIC;
@@ -43,19 +43,16 @@ class OfflineHeldOutSalsaTest {
         String character = RenderedTake.configuredCharacter();
         Path model = E2eLifter.offlineSalsaModel();
         LiftAccuracy.ClipMeans means = new LiftAccuracy.ClipMeans();
+        VideoBaker baker = new VideoBaker(BakeOptions.defaults().withLifterModel(model)
+                .withPose2dModel(PoseModelFile.landmarkModel(BakeEndToEndTest.pose2dModelName())), (s, d, t) -> { });
         for (RenderedTake.Motion motion : RenderedTake.HELD_OUT_SALSA) {
             RenderedTake clip = RenderedTake.get(character, motion);
             Path out = tmp.resolve(motion.name());
-            VideoBaker baker = new VideoBaker(BakeOptions.defaults().withLifterModel(model)
-                    .withPose2dModel(PoseModelFile.landmarkModel(BakeEndToEndTest.pose2dModelName())), (s, d, t) -> { });
             BakeResult result = baker.bake(clip.video, out);
             assertTrue(result.framesWithPerson() >= motion.frames() * 9 / 10, motion.name()
                     + ": the dancer must be found in 90% of the frames, found in " + result.framesWithPerson());
             Pose3dSequence poses = Pose3dSequence.read(out.resolve("pose3d.json"));
-            int[] frames = new int[motion.frames()];
-            for (int i = 0; i < frames.length; i++) {
-                frames[i] = i;
-            }
+            int[] frames = LiftAccuracy.allFrames(motion.frames());
             means.add(String.format(Locale.ROOT, "offline (%s %s, %d frames, lifter %s, baked at %.2fx real time)",
                     character, motion.name(), frames.length, model.getFileName(), result.realTimeFactor()),
                     LiftAccuracy.diagnose(clip, model, ClipLifter.Mode.OFFLINE, 0, frames,
