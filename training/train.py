@@ -173,6 +173,12 @@ def parser():
                     help="measured noise model for --noise blazepose (default training/noise/blazepose.json; runs "
                          "started before it existed resume with training/noise/blazepose-v1.json, their model)")
     ap.add_argument("--noise-prob", type=float, default=0.5, help="fraction of training windows made noisy")
+    ap.add_argument("--rendered", default=None, metavar="DIR",
+                    help="rendered training takes (training/render_train_takes.sh: <take>.truth.json and .kp.json): "
+                         "a share of the windows (--rendered-prob) become BlazePose's own 2D of a rendered training "
+                         "take with the take's 3D as target (training/rendered_pairs.py)")
+    ap.add_argument("--rendered-prob", type=float, default=0.5,
+                    help="share of the training windows drawn from --rendered (default 0.5)")
     ap.add_argument("--label-fraction", type=float, default=1.0, metavar="P",
                     help="train on this fraction of the split's training takes (evenly spaced by sorted take id: "
                          "train.label_subset; validation takes unchanged; default 1: all)")
@@ -405,6 +411,12 @@ def main(argv=None):
     augment = {k: getattr(args, "aug_" + k) for k in AUG_HELP}
     sampler = WindowSampler(train_takes, args.frames, seed=args.seed, noise_prob=args.noise_prob,
                             noise=make_noise(args.noise, **noise_path(args)), aug=augment)
+    if args.rendered:
+        from rendered_pairs import RenderedMix, RenderedPairs
+        try:
+            sampler = RenderedMix(sampler, RenderedPairs(args.rendered, train_takes, args.frames), args.rendered_prob)
+        except ValueError as e:
+            raise SystemExit(f"--rendered {args.rendered}: {e}")
     val = validation_set(val_takes, args.frames)
     quick = validation_set(val_takes, args.frames, max_windows=args.val_max_windows) \
         if args.val_max_windows else val
