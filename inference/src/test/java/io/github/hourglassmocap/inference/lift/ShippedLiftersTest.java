@@ -159,14 +159,15 @@ class ShippedLiftersTest {
     @Test
     void theOneListingHoldsEveryModelWithAManifestSortedByFileName() throws Exception {
         var listed = ShippedLifters.list(PoseLifterTest.SHIPPED);
-        assertEquals(java.util.List.of("frame-mlp-f27 (mlp)", "hot-f27 (hot)", "hot-f81 (hot)", "hot-live-f27 (hot)", "htnet-f27 (htnet)",
+        assertEquals(java.util.List.of("frame-mlp-f27 (mlp)", "hot-f27 (hot)", "hot-f81 (hot)", "hot-live-f27 (hot)", "hot-rendered-f27 (hot)",
+                "htnet-f27 (htnet)",
                 "mixste-f27 (mixste)", "nanohtnet-f27 (nanohtnet)", "nanohtnet-live-f27 (nanohtnet)"),
                 listed.stream().map(ShippedLifters.Listed::label).toList());
         for (ShippedLifters.Listed l : listed) {
             assertEquals(l.manifest().name() + ".onnx", l.onnx().getFileName().toString());
         }
-        // Three HoTs share the tag: the tag alone still finds hot-f27, the offline default (first by file name); the
-        // long-window option and the live variant are chosen by name.
+        // Four HoTs share the tag: the tag alone still finds hot-f27, the offline default (first by file name); the
+        // long-window option, the live variant and the one trained on BlazePose's own 2D are chosen by name.
         assertEquals("hot-f27.onnx", ShippedLifters.get(PoseLifterTest.SHIPPED, ShippedLifters.HOT).getFileName()
                 .toString());
         Path f81 = ShippedLifters.resolve(PoseLifterTest.SHIPPED, "hot-f81");
