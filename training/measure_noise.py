@@ -74,31 +74,60 @@ def to_camera(p, cams):
     return np.stack([p[t] @ np.asarray(c["rotation"]).T + np.asarray(c["translation"]) for t, c in enumerate(cams)])
 
 
+def truth_camera17(truth, root_relative=True):
+    """A render truth's 17 joints (placed from the rig as truth17 places them) in each frame's camera (x right, y down,
+    z forward), [T, 17, 3]; with root_relative the pelvis is at the origin. Raises ValueError for a character with no
+    rig table."""
+    char = truth["character"].split()[0].lower()
+    if char not in RIGS:
+        raise ValueError(f"character '{char}' has no rig table; expected one of {sorted(RIGS)}")
+    names = [j["name"] for j in truth["joints"]]
+    world = np.array([fr["world"] for fr in truth["frames"]], dtype=np.float64)
+    q = to_camera(truth17(world, names, RIGS[char], truth["characterHeightMetres"]), [fr["camera"] for fr in truth["frames"]])
+    return q - q[:, :1] if root_relative else q
+
+
 def project(p, cams):
-    q = to_camera(p, cams)
+    return pinhole(to_camera(p, cams), cams)
+
+
+def pinhole(q, cams):
+    """Camera-frame points [T, J, 3] to pixels [T, J, 2] through each frame's intrinsics."""
     fx, fy = np.array([c["fx"] for c in cams])[:, None], np.array([c["fy"] for c in cams])[:, None]
     cx, cy = np.array([c["cx"] for c in cams])[:, None], np.array([c["cy"] for c in cams])[:, None]
     return np.stack([fx * q[..., 0] / q[..., 2] + cx, fy * q[..., 1] / q[..., 2] + cy], -1)
 
 
-def load_clip(truth_path):
-    kp_path = truth_path.replace(".truth.json", ".kp.json")
-    with open(truth_path) as f:
+def read_render(truth_path):
+    """A render's truth (mocap render-synthetic) and BlazePose's keypoints of it (<stem>.kp.json beside it, from
+    mocap keypoints), as parsed JSON; raises ValueError when the keypoints file is missing."""
+    kp_path = truth_path[:-len(".truth.json")] + ".kp.json"
+    if not os.path.isfile(kp_path):
+        raise ValueError(f"{truth_path}: no keypoints file {kp_path} beside it; make it with mocap keypoints")
+    with open(truth_path, encoding="utf-8") as f:
         tr = json.load(f)
-    with open(kp_path) as f:
-        kp = json.load(f)
-    char = tr["character"].split()[0].lower()
-    if char not in RIGS:
-        raise ValueError(f"{truth_path}: character '{char}' has no rig table; expected one of {sorted(RIGS)}")
-    names = [j["name"] for j in tr["joints"]]
-    world = np.array([fr["world"] for fr in tr["frames"]], dtype=np.float64)
-    t17 = project(truth17(world, names, RIGS[char], tr["characterHeightMetres"]), [fr["camera"] for fr in tr["frames"]])
+    with open(kp_path, encoding="utf-8") as f:
+        return tr, json.load(f)
+
+
+def detections(kp, frames):
+    """BlazePose's 17 joints (pixels) of a keypoints file's first `frames` frames, [frames, 17, 2], NaN where no
+    person was found."""
+    det = np.full((frames, 17, 2), np.nan)
+    for i, fr in enumerate(kp["frames"][:frames]):
+        if fr.get("person") and fr.get("joints17"):
+            det[i] = np.asarray(fr["joints17"], dtype=np.float64)[:, :2]
+    return det
+
+
+def load_clip(truth_path):
+    tr, kp = read_render(truth_path)
+    try:
+        t17 = pinhole(truth_camera17(tr, root_relative=False), [fr["camera"] for fr in tr["frames"]])
+    except ValueError as e:
+        raise ValueError(f"{truth_path}: {e}")
     n = min(len(tr["frames"]), len(kp["frames"]))
-    det = np.full((n, 17, 2), np.nan)
-    for i, fr in enumerate(kp["frames"][:n]):
-        if fr.get("person"):
-            det[i] = np.asarray(fr["joints17"])[:, :2]
-    return dict(name=os.path.basename(truth_path)[:-len(".truth.json")], truth=t17[:n], det=det)
+    return dict(name=os.path.basename(truth_path)[:-len(".truth.json")], truth=t17[:n], det=detections(kp, n))
 
 
 def bone_frame(truth):

@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# Renders every training take of the split by take on Ninja from one seeded camera per take and reads it with
-# BlazePose lite: the 2D a lifter gets in the product, paired with the renderer's truth, for training on BlazePose's
-# own errors (issue 13, "realistic 2D error"). Skips takes already done, so it resumes.
-# usage: training/render_train_takes.sh <dataset dir (mocap dataset)> <run dir whose config.json lists val_takes> <out dir>
+# Renders every training take of a split (train.py's, by default the split by take) on Ninja from one seeded camera per
+# take and reads it with BlazePose lite: the 2D a lifter gets in the product, paired with the renderer's truth, for
+# training on BlazePose's own errors (issue 13, "realistic 2D error"; train.py --rendered). Skips takes already done,
+# so it resumes.
+# usage: training/render_train_takes.sh <dataset dir (mocap dataset)> <out dir> [split: take | activity | both]
 set -euo pipefail
-data=$1; run=$2; out=$3
+data=$1; out=$2; split=${3:-take}
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$out"
-/usr/bin/python3 - "$data" "$run" <<'PY' | while read -r id src secs az el; do
-import json, sys, hashlib
-data, run = sys.argv[1], sys.argv[2]
-takes = json.load(open(f"{data}/manifest.json"))["takes"]
-val = set(json.load(open(f"{run}/config.json"))["val_takes"])
-for t in takes:
-    if t["id"] in val or t["id"] == "cmu-daz/09_10":
-        continue
-    h = int(hashlib.sha256(t["id"].encode()).hexdigest()[:8], 16)
-    print(t["id"], t["source"], f"{t['frames'] / 30.0:.2f}", h % 360, 2 + (h >> 9) % 18)
+/usr/bin/python3 - "$root" "$data" "$split" <<'PY' | while read -r id src secs az el; do
+import hashlib, json, os, sys
+root, data, split = sys.argv[1:4]
+sys.path.insert(0, os.path.join(root, "training"))
+from train import get_data  # the training takes exactly as train.py splits them
+train, _ = get_data(data, split)
+with open(os.path.join(data, "manifest.json"), encoding="utf-8") as f:
+    source = {t["id"]: t["source"] for t in json.load(f)["takes"]}
+for t in train:
+    h = int(hashlib.sha256(t.id.encode()).hexdigest()[:8], 16)
+    print(t.id, source[t.id], f"{t.frames / 30.0:.2f}", h % 360, 2 + (h >> 9) % 18)
 PY
   name=$(echo "$id" | tr '/' '_')
   [ -f "$out/$name.kp.json" ] && continue

@@ -22,21 +22,9 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from hot.metrics import limb_angle_deg, pa_mpjpe  # noqa: E402
-from measure_noise import RIGS, to_camera, truth17  # noqa: E402
+from measure_noise import truth_camera17  # noqa: E402
 
 MOCAP = os.path.join(os.path.dirname(HERE), "mocap")
-
-
-def truth_camera17(truth):
-    """The truth's 17 joints in each frame's camera (x right, y down, z forward), pelvis at the origin; [T, 17, 3]."""
-    char = truth["character"].split()[0].lower()
-    if char not in RIGS:
-        raise SystemExit(f"character '{char}' has no rig table; expected one of {sorted(RIGS)}")
-    names = [j["name"] for j in truth["joints"]]
-    world = np.array([fr["world"] for fr in truth["frames"]], dtype=np.float64)
-    p = truth17(world, names, RIGS[char], truth["characterHeightMetres"])
-    q = to_camera(p, [fr["camera"] for fr in truth["frames"]])
-    return q - q[:, :1]
 
 
 def score(pred, truth):
@@ -79,7 +67,10 @@ def main(argv=None):
                 raise SystemExit(f"{tp}: no keypoints file {kp} beside it; make one with mocap keypoints")
             with open(tp) as f:
                 truth = json.load(f)
-            t17 = truth_camera17(truth)
+            try:
+                t17 = truth_camera17(truth)
+            except ValueError as e:
+                raise SystemExit(f"{tp}: {e}")
             with open(kp) as f:
                 found = np.array([bool(fr.get("person")) for fr in json.load(f)["frames"]])
             clip = os.path.basename(tp)[:-len(".truth.json")]

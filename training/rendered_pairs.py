@@ -6,10 +6,10 @@ A folder made by training/render_train_takes.sh holds, per take, <stem>.truth.js
 <stem>.kp.json (mocap keypoints); the stem is the take id with '/' as '_'. The input is the kp file's joints17 (H36M
 order, pixels) screen-normalised as the runtime does. The target is the dataset take's own 17 joints (the actor's
 proportions, as in every other training window), root-relative and turned into the render camera's frame: the
-rotation is fitted per take (Kabsch over all frames, at the frame offset that fits best) between the take's root-relative joints and the rendered
-character's (placed from the rig as measure_noise.py places them, in the camera frame). The character's proportions
-differ from the actor's, so the fit's residual is measured as the mean angle between matching limb bones; a take
-whose fit is worse than MAX_FIT_DEG (a retarget or frame-alignment fault) is left out and reported.
+rotation is fitted per take (Kabsch over all frames, at the frame offset that fits best) between the take's
+root-relative joints and the rendered character's (measure_noise.truth_camera17). The character's proportions differ
+from the actor's, so the fit's residual is measured as the mean angle between matching limb bones; a take whose fit
+is worse than MAX_FIT_DEG (a retarget or frame-alignment fault) is left out and reported.
 
 Windows are drawn from runs of F consecutive frames where BlazePose found a person; half are mirrored (image x and
 camera x negated, left and right swapped), like the synthetic windows.
@@ -21,12 +21,12 @@ import os
 import numpy as np
 
 from hot.data import screen_normalise
-from hot.skeleton import FLIP, PARENTS
-from measure_noise import RIGS, to_camera, truth17
+from hot.metrics import limb_angle_deg
+from hot.skeleton import FLIP
+from measure_noise import detections, read_render, truth_camera17
 
 MAX_FIT_DEG = 20.0
 OFFSETS = range(-3, 4)
-LIMBS = [1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16]
 
 
 def kabsch(a, b):
@@ -36,53 +36,32 @@ def kabsch(a, b):
     return vt.T @ np.diag([1.0, 1.0, d]) @ u.T
 
 
-def limb_angle_deg(p, q):
-    """Mean angle (degrees) between matching limb bones of joint sets p, q [T, 17, 3]."""
-    par = np.array([PARENTS[j] for j in LIMBS])
-    bp, bq = p[:, LIMBS] - p[:, par], q[:, LIMBS] - q[:, par]
-    cos = (bp * bq).sum(-1) / (np.linalg.norm(bp, axis=-1) * np.linalg.norm(bq, axis=-1) + 1e-9)
-    return float(np.degrees(np.arccos(np.clip(cos, -1, 1))).mean())
-
-
 def pair_from_files(truth_path, take):
     """One rendered take: dict(id, x [n,17,2] screen-normalised (NaN where no person), y [n,17,3] root-relative
     camera-frame metres, fit_deg, offset) or raises ValueError saying what is wrong. The frame offset between the
-    render and the take (a few frames either way) is the one whose rotation fit is best."""
-    kp_path = truth_path[:-len(".truth.json")] + ".kp.json"
-    if not os.path.isfile(kp_path):
-        raise ValueError(f"{truth_path}: no keypoints file {kp_path} beside it; make it with mocap keypoints")
-    with open(truth_path, encoding="utf-8") as f:
-        tr = json.load(f)
-    with open(kp_path, encoding="utf-8") as f:
-        kp = json.load(f)
-    char = tr["character"].split()[0].lower()
-    if char not in RIGS:
-        raise ValueError(f"{truth_path}: character '{char}' has no rig table; expected one of {sorted(RIGS)}")
+    render and the take (a few frames either way) is the one whose rotation fit is best; fit_deg is the mean angle
+    between the fitted take's limb bones and the rendered character's."""
+    tr, kp = read_render(truth_path)
     n = min(len(tr["frames"]), len(kp["frames"]), take.frames)
     if n < 2:
         raise ValueError(f"{truth_path}: {n} usable frames")
-    names = [j["name"] for j in tr["joints"]]
-    world = np.array([fr["world"] for fr in tr["frames"][:n]], dtype=np.float64)
-    rendered = to_camera(truth17(world, names, RIGS[char], tr["characterHeightMetres"]),
-                         [fr["camera"] for fr in tr["frames"][:n]])
-    rendered -= rendered[:, :1]
+    try:
+        rendered = truth_camera17(tr)[:n]
+    except ValueError as e:
+        raise ValueError(f"{truth_path}: {e}")
     best = None
-    for off in OFFSETS:  # rendered frame i shows the take's frame i + off (measured: -1 on the first takes)
+    for off in OFFSETS:  # rendered frame i shows the take's frame i + off (measured: -1 or 0)
         lo, hi = max(0, -off), min(n, take.frames - off)
         actor = take.positions[lo + off:hi + off].astype(np.float64)
         actor = actor - actor[:, :1]
         rot = kabsch(actor.reshape(-1, 3), rendered[lo:hi].reshape(-1, 3))
         y = actor @ rot.T
-        fit = limb_angle_deg(y, rendered[lo:hi])
+        fit = limb_angle_deg(y, rendered[lo:hi], align=False)
         if best is None or fit < best[0]:
             best = (fit, off, lo, hi, y)
     fit, off, lo, hi, y = best
-    uv = np.full((hi - lo, 17, 2), np.nan)
-    for i, fr in enumerate(kp["frames"][lo:hi]):
-        if fr.get("person") and fr.get("joints17"):
-            uv[i] = np.asarray(fr["joints17"], dtype=np.float64)[:, :2]
     size = np.array([[kp["width"], kp["height"]]], dtype=np.float64)
-    x = screen_normalise(uv[None], size)[0]
+    x = screen_normalise(detections(kp, hi)[lo:][None], size)[0]
     return dict(id=take.id, x=x.astype(np.float32), y=y.astype(np.float32), fit_deg=fit, offset=off)
 
 

@@ -49,10 +49,11 @@ def similarity_align(pred, target):
 LIMB_BONES = ((11, 12), (12, 13), (14, 15), (15, 16), (1, 2), (2, 3), (4, 5), (5, 6))
 
 
-def limb_angle_deg(pred, target):
+def limb_angle_deg(pred, target, align=True):
     """Mean angle in degrees between the 8 limb bones of pred and target after a per-pose similarity alignment:
-    the limbs' directions, free of the skeleton's proportions. [..., 17, 3]."""
-    A = similarity_align(pred, target)
+    the limbs' directions, free of the skeleton's proportions. [..., 17, 3]. align=False compares them as they are
+    (for a check of a global rotation fit)."""
+    A = similarity_align(pred, target) if align else pred.reshape(-1, pred.shape[-2], 3).astype(np.float64)
     T = target.reshape(-1, target.shape[-2], 3).astype(np.float64)
     par, chi = [b[0] for b in LIMB_BONES], [b[1] for b in LIMB_BONES]
     a, t = A[:, chi] - A[:, par], T[:, chi] - T[:, par]
