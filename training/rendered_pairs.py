@@ -66,13 +66,17 @@ def pair_from_files(truth_path, take):
 
 
 class RenderedPairs:
-    """The rendered training pairs of a folder, for the takes given (others, such as validation takes, are ignored)."""
+    """The rendered training pairs of one folder or several (a list: say one per character or camera set; a take
+    rendered in several folders gives a pair from each), for the takes given (others, such as validation takes, are
+    ignored)."""
 
-    def __init__(self, folder, takes, frames, log=print):
+    def __init__(self, folders, takes, frames, log=print):
+        folders = [folders] if isinstance(folders, str) else list(folders)
         by_stem = {t.id.replace("/", "_"): t for t in takes}
         self.F = frames
         self.pairs, self.skipped = [], []
-        for path in sorted(glob.glob(os.path.join(folder, "*.truth.json"))):
+        paths = [p for folder in folders for p in sorted(glob.glob(os.path.join(folder, "*.truth.json")))]
+        for path in paths:
             stem = os.path.basename(path)[:-len(".truth.json")]
             take = by_stem.get(stem)
             if take is None:
@@ -80,10 +84,10 @@ class RenderedPairs:
             try:
                 p = pair_from_files(path, take)
             except (ValueError, KeyError, json.JSONDecodeError) as e:
-                self.skipped.append((stem, str(e)))
+                self.skipped.append((path, str(e)))
                 continue
             if p["fit_deg"] > MAX_FIT_DEG:
-                self.skipped.append((stem, f"rotation fit {p['fit_deg']:.1f} deg > {MAX_FIT_DEG}"))
+                self.skipped.append((path, f"rotation fit {p['fit_deg']:.1f} deg > {MAX_FIT_DEG}"))
                 continue
             ok = np.isfinite(p["x"]).all(axis=(1, 2))
             run = np.convolve(ok.astype(int), np.ones(frames, int), "valid") == frames if len(ok) >= frames \
@@ -92,15 +96,16 @@ class RenderedPairs:
             if len(p["starts"]):
                 self.pairs.append(p)
             else:
-                self.skipped.append((stem, f"no run of {frames} frames with a person"))
+                self.skipped.append((path, f"no run of {frames} frames with a person"))
         if not self.pairs:
-            raise ValueError(f"{folder}: no rendered training pairs for these takes (skipped: {self.skipped[:5]}); "
-                             "make them with training/render_train_takes.sh")
+            raise ValueError(f"{', '.join(folders)}: no rendered training pairs for these takes "
+                             f"(skipped: {self.skipped[:5]}); make them with training/render_train_takes.sh")
         w = np.array([len(p["starts"]) for p in self.pairs], dtype=np.float64)
         self.p = w / w.sum()
         fits = [p["fit_deg"] for p in self.pairs]
         offs = np.bincount([p["offset"] - OFFSETS[0] for p in self.pairs], minlength=len(OFFSETS))
-        log(f"rendered pairs: {len(self.pairs)} takes, {int(w.sum())} windows of {frames}; rotation fit "
+        log(f"rendered pairs: {len(self.pairs)} renders of {len(set(p['id'] for p in self.pairs))} takes "
+            f"from {len(folders)} folder(s), {int(w.sum())} windows of {frames}; rotation fit "
             f"{np.mean(fits):.1f} deg mean, {np.max(fits):.1f} max; frame offsets "
             f"{dict((o, int(c)) for o, c in zip(OFFSETS, offs) if c)}; skipped {len(self.skipped)}"
             + "".join(f"\n  skipped {s}: {why}" for s, why in self.skipped))

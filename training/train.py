@@ -173,10 +173,11 @@ def parser():
                     help="measured noise model for --noise blazepose (default training/noise/blazepose.json; runs "
                          "started before it existed resume with training/noise/blazepose-v1.json, their model)")
     ap.add_argument("--noise-prob", type=float, default=0.5, help="fraction of training windows made noisy")
-    ap.add_argument("--rendered", default=None, metavar="DIR",
-                    help="rendered training takes (training/render_train_takes.sh: <take>.truth.json and .kp.json): "
-                         "a share of the windows (--rendered-prob) become BlazePose's own 2D of a rendered training "
-                         "take with the take's 3D as target (training/rendered_pairs.py)")
+    ap.add_argument("--rendered", default=None, nargs="+", metavar="DIR",
+                    help="folders of rendered training takes (training/render_train_takes.sh: <take>.truth.json and "
+                         ".kp.json; several folders, e.g. other characters or cameras, are pooled): a share of the "
+                         "windows (--rendered-prob) become BlazePose's own 2D of a rendered training take with the "
+                         "take's 3D as target (training/rendered_pairs.py)")
     ap.add_argument("--rendered-prob", type=float, default=0.5,
                     help="share of the training windows drawn from --rendered (default 0.5)")
     ap.add_argument("--label-fraction", type=float, default=1.0, metavar="P",

@@ -110,6 +110,18 @@ class RenderedPairsTest(unittest.TestCase):
                 pair_from_files(os.path.join(d, self.takes[1].id.replace("/", "_") + ".truth.json"), self.takes[1])
             self.assertIn("mocap keypoints", str(e.exception))
 
+    def test_several_folders_pool_their_renders_of_the_same_take(self):
+        with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+            _write_render(a, self.takes[0], 0, _rotation(0.4, 0.1))
+            _write_render(b, self.takes[0], -1, _rotation(-1.2, 0.3))
+            _write_render(b, self.takes[1], 0, _rotation(2.0, 0.0))
+            pairs = RenderedPairs([a, b], self.takes, 9, log=lambda s: None)
+            self.assertEqual([p["id"] for p in pairs.pairs], [self.takes[0].id, self.takes[0].id, self.takes[1].id])
+            self.assertEqual([p["offset"] for p in pairs.pairs], [0, -1, 0])
+            first, second = pairs.pairs[0], pairs.pairs[1]  # one take, two cameras: different targets
+            self.assertGreater(np.abs(first["y"][5] - second["y"][5]).max(), 0.05)
+            self.assertEqual(len(RenderedPairs(a, self.takes, 9, log=lambda s: None).pairs), 1)
+
     def test_windows_skip_frames_without_a_person_and_the_mix_resumes_exactly(self):
         with tempfile.TemporaryDirectory() as d:
             _write_render(d, self.takes[0], 0, _rotation(0.4, 0.1), missing=range(10, 14))

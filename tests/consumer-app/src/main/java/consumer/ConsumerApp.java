@@ -106,7 +106,7 @@ public final class ConsumerApp extends SimpleApplication {
         Path model = ShippedLifters.get(ShippedLifters.HOT);
         check(!model.toAbsolutePath().startsWith(cwd) && Files.isRegularFile(model),
                 "the shipped HoT lifter is found outside the working directory: " + model);
-        Path live = ShippedLifters.resolve(ShippedLifters.HOT_LIVE);   // the live path's default at look-ahead 0
+        Path live = ShippedLifters.resolve(ShippedLifters.HOT_LIVE);   // the live path's default
         check(Files.isRegularFile(live) && !live.equals(model), "the shipped live HoT lifter is found too: " + live);
 
         float[][] spread;

@@ -39,7 +39,7 @@ public final class LiftCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "Lifter: a .onnx file (its manifest .json next to it) or a shipped model by name"
             + " (hot, htnet, mixste, mlp, or a manifest name such as htnet-f27); default: the shipped HoT model"
-            + " (hot-live-f27, trained for the newest frame, when streaming at look-ahead 0).")
+            + " (hot-live-f27, trained for the newest frame and on BlazePose's own 2D, when streaming).")
     Path model;
 
     @Option(names = "--flip", description = "Average with the mirrored input (twice the cost, slightly better).")

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * Live motion capture driving Jaime and Sinbad side by side, from a webcam or a video played as live.
  *
  * <p>Run: {@code examples/run LiveAvatarDemo [webcam index | video file] [--lookahead L] [--lifter NAME]}, where
- * NAME is a shipped lifter's name or tag (default: {@code hot-live-f27} at look-ahead 0, {@code hot-f27} otherwise;
+ * NAME is a shipped lifter's name or tag (default: {@code hot-live-f27} at every look-ahead;
  * {@code hot}, {@code htnet}, {@code mixste},
  * {@code htnet-f27}...) or a {@code .onnx} file with its manifest. Keys: R starts and stops a recording (written to
  * out/recordings as j3o and glb), P pauses, H hides the HUD.

@@ -53,8 +53,8 @@ public final class MocapStages {
     }
 
     /**
-     * Returns a factory for the default shipped lifter in streaming mode (the live HoT at look-ahead 0, the shipped
-     * HoT otherwise); the same as {@link #lifter(String, int, int) lifter(null, lookaheadFrames, stride)}.
+     * Returns a factory for the default shipped lifter in streaming mode (the live HoT, {@value
+     * ShippedLifters#HOT_LIVE}, at every look-ahead); the same as {@link #lifter(String, int, int) lifter(null, lookaheadFrames, stride)}.
      *
      * @param lookaheadFrames frames of look-ahead (0 = causal, lowest latency; &lt; the model's window)
      * @param stride frames per window run (1 = a window every frame)
@@ -75,7 +75,7 @@ public final class MocapStages {
      * up front).
      *
      * @param lifterNameOrPath a shipped model's name or tag, or a model file (null for the default: the live HoT,
-     *     {@value ShippedLifters#HOT_LIVE}, at look-ahead 0, otherwise the shipped HoT model; not blank)
+     *     {@value ShippedLifters#HOT_LIVE}, at every look-ahead; not blank)
      * @param lookaheadFrames frames of look-ahead (0 = causal, lowest latency; &lt; the model's window, checked
      *     when the stage is created)
      * @param stride frames per window run (1 = a window every frame)

@@ -106,12 +106,16 @@ class MocapStagesTest {
     }
 
     @Test
-    void noNameMeansTheShippedHot() throws Exception {
-        Path hotFile = ShippedLifters.get(ShippedLifters.HOT);
-        List<Pose3dSample> direct = stream(() -> LiveLifter.open(hotFile, LifterOptions.defaults(), 2, 1), 2);
+    void noNameMeansTheLiveHotAtEveryLookAheadAndTheTagMeansTheOfflineDefault() throws Exception {
+        Path liveFile = ShippedLifters.resolve(ShippedLifters.HOT_LIVE);
+        List<Pose3dSample> direct = stream(() -> LiveLifter.open(liveFile, LifterOptions.defaults(), 2, 1), 2);
         assertEquals(0, maxDifference(direct, stream(MocapStages.lifter(null, 2, 1), 2)), SAME_MODEL);
         assertEquals(0, maxDifference(direct, stream(MocapStages.lifter(2, 1), 2)), SAME_MODEL);
-        assertEquals(0, maxDifference(direct, stream(MocapStages.lifter("hot", 2, 1), 2)), SAME_MODEL);
+        Path hotFile = ShippedLifters.get(ShippedLifters.HOT);
+        assertEquals(ShippedLifters.HOT_OFFLINE + ".onnx", hotFile.getFileName().toString());
+        List<Pose3dSample> tagged = stream(() -> LiveLifter.open(hotFile, LifterOptions.defaults(), 2, 1), 2);
+        assertEquals(0, maxDifference(tagged, stream(MocapStages.lifter("hot", 2, 1), 2)), SAME_MODEL);
+        assertTrue(maxDifference(direct, tagged) > 0.001f, "the live HoT and the offline default must differ");
         MocapStages.checkLifterPresent(null);
     }
 
@@ -124,7 +128,7 @@ class MocapStagesTest {
         assertEquals(0, maxDifference(direct, stream(MocapStages.lifter(null, 0, 1), 0)), SAME_MODEL);
         assertEquals(0, maxDifference(direct, stream(MocapStages.lifter(0, 1), 0)), SAME_MODEL);
         List<Pose3dSample> hot = stream(MocapStages.lifter(ShippedLifters.HOT, 0, 1), 0);
-        assertTrue(maxDifference(direct, hot) > 0.001f, "the live HoT and hot-f27 must differ");
+        assertTrue(maxDifference(direct, hot) > 0.001f, "the live HoT and the offline default must differ");
     }
 
     @Test
@@ -164,10 +168,10 @@ class MocapStagesTest {
                     SAME_MODEL);
             assertEquals(0, maxDifference(reference, stream(MocapStages.lifter(ShippedLifters.NANOHTNET, 3, 1), 3)),
                     SAME_MODEL);
-            // without the HoTs the defaults fail by name: the live HoT at look-ahead 0, hot-f27 otherwise
+            // without the HoTs the default, the live HoT at every look-ahead, fails by name, listing what is there
             ModelLoadException e = assertThrows(ModelLoadException.class, () -> MocapStages.lifter(2, 1).create());
-            assertTrue(e.getMessage().contains("'hot'") && e.getMessage().contains("nanohtnet-live-f27"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains("'" + ShippedLifters.HOT_LIVE + "'")
+                    && e.getMessage().contains("nanohtnet-live-f27"), e.getMessage());
             e = assertThrows(ModelLoadException.class, () -> MocapStages.lifter(0, 1).create());
             assertTrue(e.getMessage().contains("'" + ShippedLifters.HOT_LIVE + "'"), e.getMessage());
             assertThrows(ModelLoadException.class, () -> MocapStages.checkLifterPresent(null));

@@ -63,15 +63,18 @@ class BakeEndToEndTest {
      * The lifter's limb bone-direction error must be at most this share of its static baseline's: hot-f27 scores
      * 13.0 against 14.6 deg (0.89; 0.91 before {@link io.github.hourglassmocap.inference.lift.SideSwaps} undid
      * BlazePose's brief left/right swaps), the same model on clean 2D 10.3 against 14.3 (0.72), exact motion 5.5
-     * (0.38). This is a guard at today's figure with a little room; issue 13's target is
-     * {@link #TARGET_LIMB_RATIO_TO_STATIC}.
+     * (0.38). Since the ninth session the offline default is hot-rendered-f27: 13.4 against 14.2 deg (0.945) on this
+     * clip, better than hot-f27 on 11 of the 11 other held-out clips of {@link OfflineHeldOutTest} (whose bounds
+     * were tightened to it), so this bound moved from 0.92 to 0.96. A guard at today's figure with a little room;
+     * issue 13's target is {@link #TARGET_LIMB_RATIO_TO_STATIC}.
      */
-    static final double MAX_LIMB_RATIO_TO_STATIC = 0.92;
+    static final double MAX_LIMB_RATIO_TO_STATIC = 0.96;
     /** Issue 13's target for the limb ratio (not met by any model trained so far; printed on every run). */
     static final double TARGET_LIMB_RATIO_TO_STATIC = 0.80;
     /**
      * The lifter's PA-MPJPE must be at most this share of its static baseline's: hot-f27 scores 75.1 against 80.4 mm
-     * (0.93; 77.6 against 81.2 before the side-swap fix), the same model on clean 2D 54.7 against 68.9 (0.79);
+     * (0.93; 77.6 against 81.2 before the side-swap fix), hot-rendered-f27 (the default since the ninth session) 78.7
+     * against 83.7 (0.940), the same model on clean 2D 54.7 against 68.9 (0.79);
      * exact motion on human proportions 65.6 against 81.2 (0.81), so on PA the room between a perfect lifter and a
      * still one is about 20 %. A guard at today's figure with a little room; issue 13's target is
      * {@link #TARGET_PA_RATIO_TO_STATIC}.
@@ -93,14 +96,15 @@ class BakeEndToEndTest {
 
     /**
      * Per character (docs/plugin.md has the tables). Ninja, hot-f27 with the side-swap fix: PA 75.1 mm, limbs 13.0
-     * deg, baked 13.5 deg, PCK 0.909; its static baseline 80.4 mm, 14.6 deg (live 79.3 mm, so the PA bound stays
-     * under both); the truth's mean pose 52.6 mm, 13.7 deg (so the limb bound stays under that too). Sinbad,
+     * deg, baked 13.5 deg, PCK 0.909; its static baseline 80.4 mm, 14.6 deg; the truth's mean pose 52.6 mm, 13.7 deg
+     * (so the limb bound stays under that too). The bounds were 77.5 mm and 13.4 deg until the ninth session; the
+     * default since, hot-rendered-f27: PA 78.7 mm, limbs 13.4 deg, baked 13.9 deg; its static 83.7 mm, 14.2 deg. Sinbad,
      * hot-f27: PA 147.2 mm, limbs 32.0 deg, baked 31.5 deg, PCK 0.781; static 140.1 mm, 30.7 deg (the lifter does
      * worse than holding still); the PA bound is issue 13's target, 25 % under 147 mm.
      */
     static Bounds bounds(String character) {
         return switch (character) {
-            case "ninja" -> new Bounds(77.5, 13.4, 14.5, 0.85);
+            case "ninja" -> new Bounds(79.5, 13.6, 14.5, 0.85);
             case "sinbad" -> new Bounds(110, 25, 27, 0.70);
             default -> throw new IllegalArgumentException("no bounds for character " + character + "; expected one of "
                     + RenderedTake.CHARACTERS);
@@ -192,7 +196,7 @@ class BakeEndToEndTest {
                 + " lifter %s, offline): baked character limb bone-direction error mean %.1f deg, p95 %.1f deg; bake"
                 + " %.2fx real time", take.character, RenderedTake.MOTION, RenderedTake.FRAMES,
                 E2eLifter.model().getFileName(), boneMean, boneP95, result.realTimeFactor()), rows)
-                + String.format(Locale.ROOT, "bounds: PA < %.0f mm and <= %.2f x static; limbs < %.1f deg and <= %.2f x"
+                + String.format(Locale.ROOT, "bounds: PA < %.1f mm and <= %.2f x static; limbs < %.1f deg and <= %.2f x"
                 + " static; baked character < %.1f deg%n%s", bounds.maxPaMm(), MAX_PA_RATIO_TO_STATIC,
                 bounds.maxLimbDeg(), MAX_LIMB_RATIO_TO_STATIC, bounds.maxBakedDeg(), targetLine(lifted, still,
                 TARGET_LIMB_RATIO_TO_STATIC, TARGET_PA_RATIO_TO_STATIC));

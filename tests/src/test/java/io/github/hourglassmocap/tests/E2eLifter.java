@@ -37,6 +37,9 @@ final class E2eLifter {
      */
     static final List<String> SALSA_TEST_TAKES = RenderedTake.HELD_OUT_SALSA.stream().map(RenderedTake.Motion::takeId)
             .toList();
+    /** The CMU takes of the offline held-out test's other motion kinds ({@link RenderedTake#HELD_OUT_DAZ}). */
+    static final List<String> DAZ_TEST_TAKES = RenderedTake.HELD_OUT_DAZ.stream().map(RenderedTake.Motion::takeId)
+            .toList();
     /**
      * System property that lets a model trained on a test take be measured anyway (a diagnostic: such a figure is
      * not held out, and the tests print a warning saying so).
@@ -45,6 +48,7 @@ final class E2eLifter {
     private static Path model;
     private static Path liveModel;
     private static Path offlineSalsaModel;
+    private static Path offlineDazModel;
 
     private E2eLifter() {
     }
@@ -93,6 +97,20 @@ final class E2eLifter {
             offlineSalsaModel = checked(ShippedLifters.HOT, SALSA_TEST_TAKES);
         }
         return offlineSalsaModel;
+    }
+
+    /**
+     * Returns the model under test for offline lifting of the held-out {@code cmu-daz} clips, as
+     * {@link #offlineSalsaModel()} but checked against {@link #DAZ_TEST_TAKES}.
+     *
+     * @return the {@code .onnx} path
+     * @throws IllegalStateException as {@link #model()}
+     */
+    static synchronized Path offlineDazModel() {
+        if (offlineDazModel == null) {
+            offlineDazModel = checked(ShippedLifters.HOT, DAZ_TEST_TAKES);
+        }
+        return offlineDazModel;
     }
 
     private static Path checked(String shipped, List<String> testTakes) {

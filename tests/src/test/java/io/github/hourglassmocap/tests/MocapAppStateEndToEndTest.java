@@ -66,14 +66,17 @@ class MocapAppStateEndToEndTest {
      * Live, the lifter's limb bone-direction error must be at most this share of its own static baseline's (its mean
      * pose held still), on average over the five held-out salsa clips ({@link RenderedTake#HELD_OUT_SALSA}; salsa
      * takes that neither shipped HoT trained on). Measured 2026-12-04 (sixth session) at look-ahead 0: hot-live-f27
-     * 0.882 (PA 89.7 mm, limbs 21.2 degrees on average), hot-f27 0.903 (98.6 mm, 22.7 degrees). A pose held still
+     * 0.882 (PA 89.7 mm, limbs 21.2 degrees on average), hot-f27 0.903 (98.6 mm, 22.7 degrees); 2026-12-05 (ninth
+     * session) with hot-live-f27's new weights (trained partly on BlazePose's 2D of rendered training takes) 0.829
+     * (PA 87.2 mm, limbs 18.9 degrees), meeting issue 13's target for the first time. A pose held still
      * scores 1. Until the sixth session this test measured the walk, on which hot-live-f27 had trained (the split
      * erratum of docs/training.md). Issue 13's target is 0.85.
      */
     static final double MAX_LIMB_RATIO_TO_STATIC = 0.92;
     /**
      * Live, the lifter's PA-MPJPE must be at most this share of its own static baseline's, on average over the same
-     * clips: measured 0.877 with hot-live-f27, 0.894 with hot-f27; issue 13's target is 0.95.
+     * clips: measured 0.877 with hot-live-f27 (0.875 with its ninth-session weights), 0.894 with hot-f27; issue 13's
+     * target is 0.95.
      */
     static final double MAX_PA_RATIO_TO_STATIC = 0.92;
     /** Issue 13's live targets for the limb and PA ratios (reported on every run, not asserted). */

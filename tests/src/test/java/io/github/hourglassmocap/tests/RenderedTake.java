@@ -71,10 +71,22 @@ final class RenderedTake {
      */
     static final List<Motion> HELD_OUT_SALSA = List.of(
             salsa("03", 30, 10), salsa("10", 90, 5), salsa("16", 200, 15), salsa("22", 320, 8), salsa("29", 0, 20));
+    /**
+     * Six excerpts of the six {@code cmu-daz} takes of the lifter's split by take (subjects 8, 9, 12, 13 and 14 of the
+     * newest data: walks, a run, a jump, reaching; the first 4 s at most), each from its own camera, for the offline
+     * test on motion kinds other than salsa ({@link OfflineHeldOutTest}).
+     */
+    static final List<Motion> HELD_OUT_DAZ = List.of(daz("08_05", 75, 30, 10), daz("08_11", 94, 300, 8),
+            daz("09_06", 36, 90, 5), daz("12_01", 120, 200, 15), daz("13_32", 85, 0, 12), daz("14_08", 120, 140, 6));
     private static final Map<String, RenderedTake> INSTANCES = new HashMap<>();
 
     private static Motion salsa(String take, double azimuth, double elevation) {
         return new Motion("cmu-salsa-" + take, "/cmu/salsa_" + take + "_30fps.bvh", 120, "cmu-acrnn/salsa/" + take,
+                CameraSpec.DEFAULT.with(null, azimuth, elevation, null, null));
+    }
+
+    private static Motion daz(String take, int frames, double azimuth, double elevation) {
+        return new Motion("cmu-daz-" + take, "/cmu/daz_" + take + "_30fps.bvh", frames, "cmu-daz/" + take,
                 CameraSpec.DEFAULT.with(null, azimuth, elevation, null, null));
     }
 

@@ -34,9 +34,11 @@ public final class LifterManifest {
     private final long[] outputShape;
     private final String sha256;
     private final long flopsPerWindow;
+    private final boolean recommended;
 
     private LifterManifest(Path source, String name, String architecture, int frames, String inputName,
-            long[] inputShape, String outputName, long[] outputShape, String sha256, long flopsPerWindow) {
+            long[] inputShape, String outputName, long[] outputShape, String sha256, long flopsPerWindow,
+            boolean recommended) {
         this.source = source;
         this.name = name;
         this.architecture = architecture;
@@ -47,6 +49,17 @@ public final class LifterManifest {
         this.outputShape = outputShape;
         this.sha256 = sha256;
         this.flopsPerWindow = flopsPerWindow;
+        this.recommended = recommended;
+    }
+
+    /**
+     * Returns whether the manifest recommends its model ({@code "recommended": true}): the model an architecture tag
+     * finds among several of that architecture ({@link ShippedLifters#resolve(String)}).
+     *
+     * @return the manifest's {@code recommended}, false when absent
+     */
+    public boolean recommended() {
+        return recommended;
     }
 
     /**
@@ -212,7 +225,17 @@ public final class LifterManifest {
                 break;
             }
         }
-        return new LifterManifest(path, name, architecture, frames, inputName, inShape, outputName, outShape, sha, flops);
+        boolean recommended = false;
+        if (root.has("recommended")) {
+            JsonElement r = root.get("recommended");
+            if (!r.isJsonPrimitive() || !r.getAsJsonPrimitive().isBoolean()) {
+                throw new ModelLoadException("lifter manifest " + path + ": recommended is " + r
+                        + "; expected true or false");
+            }
+            recommended = r.getAsBoolean();
+        }
+        return new LifterManifest(path, name, architecture, frames, inputName, inShape, outputName, outShape, sha, flops,
+                recommended);
     }
 
     private static JsonElement require(Path path, JsonObject o, String key) throws ModelLoadException {

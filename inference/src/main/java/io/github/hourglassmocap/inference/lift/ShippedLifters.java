@@ -44,23 +44,31 @@ public final class ShippedLifters {
     /** The architecture tag of the shipped HoT model. */
     public static final String HOT = "hot";
     /**
+     * The manifest name of the offline default, the HoT whose manifest says {@code "recommended": true}, which the
+     * tag {@link #HOT} finds: since the ninth session of issue 13 {@code hot-rendered-f27} ({@code hot-f27}'s
+     * architecture trained partly on BlazePose's own 2D of rendered takes; before, {@code hot-f27}).
+     */
+    public static final String HOT_OFFLINE = "hot-rendered-f27";
+    /**
      * The manifest name of the live HoT (issue 13): {@code hot-f27}'s architecture and size, trained for the window's
-     * newest frame, the output a live stream takes at look-ahead 0. The tag {@link #HOT} alone finds
-     * {@code hot-f27} (the first by file name); the plugin's live lifter takes this one by default at look-ahead 0.
+     * newest frame, the output a live stream takes at look-ahead 0. The tag {@link #HOT} alone finds the recommended
+     * HoT ({@value #HOT_OFFLINE}, the offline default); the plugin's live lifter takes this one by default.
      */
     public static final String HOT_LIVE = "hot-live-f27";
 
     /**
      * The default lifter for a stream at a look-ahead, by name or tag for {@link #resolve(String)}: the live HoT
-     * {@value #HOT_LIVE} at look-ahead 0 (on five held-out salsa takes rendered and read by BlazePose, PA-MPJPE 89.7
-     * against 98.6 mm and limbs 21.2 against 22.7 degrees; MODEL_CARD.md, Round 3), the shipped HoT {@value #HOT} at
-     * any other (better once it sees frames ahead). Offline the default is {@value #HOT}.
+     * {@value #HOT_LIVE} at every look-ahead. Until the ninth session of issue 13 it was the default at look-ahead 0
+     * only; its weights of that session (trained partly on BlazePose's own 2D of rendered takes) beat {@value #HOT}
+     * on held-out salsa clips rendered and read by BlazePose at look-ahead 0, 4 and 13 (PA-MPJPE 87.2 against
+     * 98.6 mm at 0 in the live end-to-end test; 89.6 against 106.2 at 4 on five clips and 89.9 against 96.2 on five
+     * more cameras; MODEL_CARD.md, Round 3, "The ninth session"). Offline the default is {@value #HOT}.
      *
-     * @param lookaheadFrames the stream's look-ahead in frames
-     * @return {@value #HOT_LIVE} or {@value #HOT}
+     * @param lookaheadFrames the stream's look-ahead in frames (any: the same model serves every look-ahead)
+     * @return {@value #HOT_LIVE}
      */
     public static String streamingDefault(int lookaheadFrames) {
-        return lookaheadFrames == 0 ? HOT_LIVE : HOT;
+        return HOT_LIVE;
     }
     /** The architecture tag of the baseline (a MixSTE-style transformer without token pruning). */
     public static final String BASELINE = "mixste";
@@ -259,7 +267,7 @@ public final class ShippedLifters {
         // A manifest name wins over an architecture tag, wherever it lies in the folder.
         Listed found = find(folder, l -> l.manifest().name().equalsIgnoreCase(wanted));
         if (found == null) {
-            found = find(folder, l -> l.manifest().architecture().equalsIgnoreCase(wanted));
+            found = ofArchitecture(folder, wanted);
         }
         if (found != null) {
             return found.onnx();
@@ -324,14 +332,7 @@ public final class ShippedLifters {
         if (!Files.isDirectory(folder)) {
             return null;
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".onnx"))
-                    .filter(p -> Files.isRegularFile(LifterManifest.manifestPathFor(p))).sorted().toList();
-        } catch (IOException e) {
-            throw new ModelLoadException("could not list lifter models in " + folder + ": " + e.getMessage(), e);
-        }
-        for (Path onnx : files) {
+        for (Path onnx : modelFiles(folder)) {
             Listed l = new Listed(onnx, LifterManifest.read(LifterManifest.manifestPathFor(onnx)));
             if (wanted.test(l)) {
                 return l;
@@ -341,15 +342,52 @@ public final class ShippedLifters {
     }
 
     /**
+     * The model an architecture tag stands for: the one whose manifest says {@code "recommended": true} (the first by
+     * file name if several do), else the first of that architecture by file name. The search for a recommended model
+     * reads every manifest of the folder but passes over one it cannot read (with a warning), so a broken model
+     * elsewhere in the folder does not hide the others; the fallback stops at its first match, as {@link #find} does.
+     */
+    private static Listed ofArchitecture(Path folder, String architecture) throws ModelLoadException {
+        Predicate<Listed> ofIt = l -> l.manifest().architecture().equalsIgnoreCase(architecture);
+        if (Files.isDirectory(folder)) {
+            for (Path onnx : modelFiles(folder)) {
+                LifterManifest m;
+                try {
+                    m = LifterManifest.read(LifterManifest.manifestPathFor(onnx));
+                } catch (ModelLoadException e) {
+                    LOG.warning("passing over " + onnx.getFileName() + " in the search for the recommended '"
+                            + architecture + "' model: " + e.getMessage());
+                    continue;
+                }
+                Listed l = new Listed(onnx, m);
+                if (ofIt.test(l) && m.recommended()) {
+                    return l;
+                }
+            }
+        }
+        return find(folder, ofIt);
+    }
+
+    /** The {@code .onnx} files of a folder with a manifest beside them, in file-name order. */
+    private static List<Path> modelFiles(Path folder) throws ModelLoadException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".onnx"))
+                    .filter(p -> Files.isRegularFile(LifterManifest.manifestPathFor(p))).sorted().toList();
+        } catch (IOException e) {
+            throw new ModelLoadException("could not list lifter models in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Finds the shipped model of an architecture.
      *
      * @param folder the models folder (not null)
      * @param architecture the manifest's architecture tag, for example {@link #HOT} (not null)
-     * @return the {@code .onnx} path of the first such model by file name
+     * @return the {@code .onnx} path of the recommended model of that architecture, else the first by file name
      * @throws ModelLoadException if there is none (the message lists what is there and how to pass one)
      */
     public static Path get(Path folder, String architecture) throws ModelLoadException {
-        Listed found = find(folder, l -> l.manifest().architecture().equalsIgnoreCase(architecture));
+        Listed found = ofArchitecture(folder, architecture);
         if (found != null) {
             return found.onnx();
         }

@@ -2,6 +2,7 @@ package io.github.hourglassmocap.inference.lift;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,7 +105,7 @@ class ShippedLiftersTest {
         assertEquals(htnet, ShippedLifters.resolve(folder, "htnet"));
         assertEquals(htnet, ShippedLifters.resolve(folder, "HTNet-F27"));
         assertEquals(htnet, ShippedLifters.resolve(folder, "htnet-f27.onnx"));
-        assertEquals(folder.resolve("hot-f27.onnx"), ShippedLifters.resolve(folder, "hot"));
+        assertEquals(folder.resolve(ShippedLifters.HOT_OFFLINE + ".onnx"), ShippedLifters.resolve(folder, "hot"));
         assertEquals(folder.resolve("mixste-f27.onnx"), ShippedLifters.resolve(folder, "mixste"));
         assertEquals(folder.resolve("frame-mlp-f27.onnx"), ShippedLifters.resolve(folder, "mlp"));
         Path own = Files.copy(htnet, tmp.resolve("mine.onnx"));
@@ -166,10 +167,13 @@ class ShippedLiftersTest {
         for (ShippedLifters.Listed l : listed) {
             assertEquals(l.manifest().name() + ".onnx", l.onnx().getFileName().toString());
         }
-        // Four HoTs share the tag: the tag alone still finds hot-f27, the offline default (first by file name); the
-        // long-window option, the live variant and the one trained on BlazePose's own 2D are chosen by name.
-        assertEquals("hot-f27.onnx", ShippedLifters.get(PoseLifterTest.SHIPPED, ShippedLifters.HOT).getFileName()
-                .toString());
+        // Five HoTs share the tag: the tag alone finds the one whose manifest recommends it, the offline default
+        // (HOT_OFFLINE, not the first by file name); hot-f27, the long-window option and the live variant are chosen
+        // by name. Exactly one shipped manifest recommends its model.
+        assertEquals(ShippedLifters.HOT_OFFLINE + ".onnx", ShippedLifters.get(PoseLifterTest.SHIPPED,
+                ShippedLifters.HOT).getFileName().toString());
+        assertEquals(java.util.List.of(ShippedLifters.HOT_OFFLINE), listed.stream()
+                .filter(l -> l.manifest().recommended()).map(l -> l.manifest().name()).toList());
         Path f81 = ShippedLifters.resolve(PoseLifterTest.SHIPPED, "hot-f81");
         assertEquals(81, LifterManifest.read(LifterManifest.manifestPathFor(f81)).frames());
         // An .onnx without a manifest is no model; a missing folder has none.
@@ -203,6 +207,35 @@ class ShippedLiftersTest {
         ModelLoadException e = assertThrows(ModelLoadException.class, () -> ShippedLifters.resolve(tmp, "htnet"));
         assertTrue(e.getMessage().contains("nanohtnet-live-f27 (nanohtnet)") && e.getMessage().contains("hot-f27 (hot)"),
                 e.getMessage());
+    }
+
+    @Test
+    void aTagFindsTheRecommendedModelOfItsArchitectureElseTheFirstAndPassesOverABrokenManifest() throws Exception {
+        Path htnet = PoseLifterTest.SHIPPED.resolve("htnet-f27.onnx");
+        Path first = copyAs(htnet, tmp, "a-nano", ShippedLifters.NANOHTNET);
+        Path second = copyAs(htnet, tmp, "b-nano", ShippedLifters.NANOHTNET);
+        assertEquals(first, ShippedLifters.get(tmp, ShippedLifters.NANOHTNET), "none recommended: the first by name");
+        Path json = LifterManifest.manifestPathFor(second);
+        String good = Files.readString(json);
+        assertTrue(good.contains("\"recommended\": false"), "the copied manifest says recommended: false");
+        Files.writeString(json, good.replace("\"recommended\": false", "\"recommended\": true"));
+        assertEquals(second, ShippedLifters.get(tmp, ShippedLifters.NANOHTNET));
+        assertEquals(second, ShippedLifters.resolve(tmp, "nanohtnet"));
+        assertEquals(first, ShippedLifters.resolve(tmp, "a-nano"), "a name still finds its own model");
+        assertTrue(LifterManifest.read(json).recommended());
+        assertFalse(LifterManifest.read(LifterManifest.manifestPathFor(first)).recommended());
+        // a broken manifest is passed over by the search for the recommended model, and named when reached
+        Path broken = Files.copy(htnet, tmp.resolve("0-broken.onnx"));
+        Files.writeString(LifterManifest.manifestPathFor(broken), "{\"version\": 1, \"name\": ");
+        assertEquals(second, ShippedLifters.get(tmp, ShippedLifters.NANOHTNET));
+        Files.writeString(json, good);
+        ModelLoadException e = assertThrows(ModelLoadException.class,
+                () -> ShippedLifters.get(tmp, ShippedLifters.NANOHTNET));
+        assertTrue(e.getMessage().contains("0-broken.json"), e.getMessage());
+        // "recommended" must be a boolean
+        Files.writeString(json, good.replace("\"recommended\": false", "\"recommended\": \"yes\""));
+        e = assertThrows(ModelLoadException.class, () -> LifterManifest.read(json));
+        assertTrue(e.getMessage().contains("recommended") && e.getMessage().contains("true or false"), e.getMessage());
     }
 
     @Test
