@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Renders every training take of a split (train.py's, by default the split by take) on a character (default Ninja) from
-# one seeded camera per take and reads it with BlazePose lite: the 2D a lifter gets in the product, paired with the renderer's truth, for
-# training on BlazePose's own errors (issue 13, "realistic 2D error"; train.py --rendered). Skips takes already done,
-# so it resumes.
+# Renders every training take of a split (train.py's, by default the split by take) on a character (default Ninja)
+# from one seeded camera per take and reads it with BlazePose lite: the 2D a lifter gets in the product, paired with
+# the renderer's truth, for training on BlazePose's own errors (issue 13, "realistic 2D error"; train.py --rendered).
+# Skips takes already done, so it resumes.
 # usage: training/render_train_takes.sh <dataset dir (mocap dataset)> <out dir> [split: take | activity | both]
 #        [character: ninja | sinbad | ...] [camera salt: any word; each salt draws another camera per take]
 # Without a salt the cameras are those of the first render set (seeded by the take id alone).

@@ -59,10 +59,11 @@ public final class ShippedLifters {
     /**
      * The default lifter for a stream at a look-ahead, by name or tag for {@link #resolve(String)}: the live HoT
      * {@value #HOT_LIVE} at every look-ahead. Until the ninth session of issue 13 it was the default at look-ahead 0
-     * only; its weights of that session (trained partly on BlazePose's own 2D of rendered takes) beat {@value #HOT}
-     * on held-out salsa clips rendered and read by BlazePose at look-ahead 0, 4 and 13 (PA-MPJPE 87.2 against
-     * 98.6 mm at 0 in the live end-to-end test; 89.6 against 106.2 at 4 on five clips and 89.9 against 96.2 on five
-     * more cameras; MODEL_CARD.md, Round 3, "The ninth session"). Offline the default is {@value #HOT}.
+     * only; its weights of that session (trained partly on BlazePose's own 2D of rendered takes) beat
+     * {@code hot-f27} (the offline default until then) on held-out salsa clips rendered and read by BlazePose at
+     * look-ahead 0, 4 and 13 (PA-MPJPE 87.2 against 98.6 mm at 0 in the live end-to-end test; 89.6 against 106.2 at
+     * 4 on five clips and 89.9 against 96.2 on five more cameras; MODEL_CARD.md, Round 3, "The ninth session").
+     * Offline the default is {@value #HOT}.
      *
      * @param lookaheadFrames the stream's look-ahead in frames (any: the same model serves every look-ahead)
      * @return {@value #HOT_LIVE}
