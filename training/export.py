@@ -20,10 +20,10 @@ import onnx
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hot.data import (CMU_CREDIT, CameraSampler, clean_takes, load_dataset, project,  # noqa: E402
-                      screen_normalise, synthetic_take)
+from hot.data import (CMU_CREDIT, CameraSampler, project, screen_normalise,  # noqa: E402
+                      synthetic_take)
 from hot.flops import count_linear_flops, count_params  # noqa: E402
-from hot.lineage import LINEAGE_BASIS, held_out_takes  # noqa: E402
+from hot.lineage import LINEAGE_BASIS, held_out_takes, present_dataset  # noqa: E402
 from hot.models import PRUNING_MODES, build_model, tra_flags  # noqa: E402
 from hot.onnx_weights import onnx_wrapper  # noqa: E402
 from hot.skeleton import NAMES  # noqa: E402
@@ -188,11 +188,7 @@ def main(argv=None):
                                "validationTakes": conf["val_takes"], "dataDigest": conf["data_digest"]}
             # Takes no stage of the --init-from chain trained on (hot/lineage.py); [] when a stage is unknown.
             # With the run's dataset at hand, a stage also held out the takes its own dataset lacked.
-            universe = cleaned = None
-            data = (conf.get("args") or {}).get("data")
-            if data and os.path.isfile(os.path.join(data, "manifest.json")):
-                universe = load_dataset(data)[0]
-                cleaned = clean_takes(universe)
+            universe, cleaned = present_dataset((conf.get("args") or {}).get("data"))
             held = held_out_takes(conf, os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                                   universe=universe, cleaned=cleaned)
             man["training"]["heldOutTakes"] = held if held is not None else []

@@ -20,8 +20,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from export import atomic_write  # noqa: E402
-from hot.data import clean_takes, load_dataset  # noqa: E402
-from hot.lineage import LINEAGE_BASIS, ROOT_BASIS, held_out_takes, manifest_held_out  # noqa: E402
+from hot.lineage import (LINEAGE_BASIS, ROOT_BASIS, held_out_takes, manifest_held_out,  # noqa: E402
+                         present_dataset)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -57,10 +57,9 @@ def main():
     ap.add_argument("--ckpt", default=None, help="the run the model was exported from (its final.pt)")
     ap.add_argument("manifest")
     args = ap.parse_args()
-    if not os.path.isfile(os.path.join(args.data, "manifest.json")):
+    universe, cleaned = present_dataset(args.data)
+    if universe is None:
         raise SystemExit(f"--data {args.data}: no manifest.json there; give a `mocap dataset` folder")
-    universe = load_dataset(args.data)[0]
-    cleaned = clean_takes(universe)
     conf = None
     if args.ckpt:
         cp = os.path.join(os.path.dirname(os.path.abspath(args.ckpt)), "config.json")

@@ -22,6 +22,16 @@ LINEAGE_BASIS = ("the takes every stage of its --init-from chain held out: valid
 ROOT_BASIS = "a lineage root: its own validation takes and the takes its dataset (by data digest) lacked"
 
 
+def present_dataset(folder):
+    """(universe, cleaned) for held_out_takes: a `mocap dataset` folder's takes as loaded and as cleaned
+    (hot.data.clean_takes), or (None, None) when the folder holds no dataset."""
+    from hot.data import clean_takes, load_dataset
+    if not folder or not os.path.isfile(os.path.join(folder, "manifest.json")):
+        return None, None
+    universe = load_dataset(folder)[0]
+    return universe, clean_takes(universe)
+
+
 def _manifest_training(onnx_path):
     man = os.path.splitext(onnx_path)[0] + ".json"
     if not os.path.isfile(man):

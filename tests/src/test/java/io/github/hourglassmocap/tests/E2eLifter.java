@@ -8,8 +8,11 @@ import io.github.hourglassmocap.inference.lift.ShippedLifters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,10 +48,8 @@ final class E2eLifter {
      * not held out, and the tests print a warning saying so).
      */
     static final String ALLOW_SEEN_PROPERTY = "mocap.e2e.allowSeenTake";
-    private static Path model;
-    private static Path liveModel;
-    private static Path offlineSalsaModel;
-    private static Path offlineDazModel;
+    /** The checked model per (shipped default, test takes), each checked once per test JVM. */
+    private static final Map<List<String>, Path> CHECKED = new HashMap<>();
 
     private E2eLifter() {
     }
@@ -62,11 +63,8 @@ final class E2eLifter {
      * @throws IllegalStateException if the property names no file, the manifest is missing or unreadable, the
      *     model is not trained, or it trained on {@link #TEST_TAKE}
      */
-    static synchronized Path model() {
-        if (model == null) {
-            model = checked(ShippedLifters.HOT, List.of(TEST_TAKE));
-        }
-        return model;
+    static Path model() {
+        return checked(ShippedLifters.HOT, List.of(TEST_TAKE));
     }
 
     /**
@@ -77,11 +75,8 @@ final class E2eLifter {
      * @return the {@code .onnx} path
      * @throws IllegalStateException as {@link #model()}
      */
-    static synchronized Path liveModel() {
-        if (liveModel == null) {
-            liveModel = checked(ShippedLifters.HOT_LIVE, SALSA_TEST_TAKES);
-        }
-        return liveModel;
+    static Path liveModel() {
+        return checked(ShippedLifters.HOT_LIVE, SALSA_TEST_TAKES);
     }
 
     /**
@@ -92,11 +87,8 @@ final class E2eLifter {
      * @return the {@code .onnx} path
      * @throws IllegalStateException as {@link #model()}
      */
-    static synchronized Path offlineSalsaModel() {
-        if (offlineSalsaModel == null) {
-            offlineSalsaModel = checked(ShippedLifters.HOT, SALSA_TEST_TAKES);
-        }
-        return offlineSalsaModel;
+    static Path offlineSalsaModel() {
+        return checked(ShippedLifters.HOT, SALSA_TEST_TAKES);
     }
 
     /**
@@ -106,15 +98,15 @@ final class E2eLifter {
      * @return the {@code .onnx} path
      * @throws IllegalStateException as {@link #model()}
      */
-    static synchronized Path offlineDazModel() {
-        if (offlineDazModel == null) {
-            offlineDazModel = checked(ShippedLifters.HOT, DAZ_TEST_TAKES);
-        }
-        return offlineDazModel;
+    static Path offlineDazModel() {
+        return checked(ShippedLifters.HOT, DAZ_TEST_TAKES);
     }
 
-    private static Path checked(String shipped, List<String> testTakes) {
-        return checked(shipped, System.getProperty(PROPERTY), Boolean.getBoolean(ALLOW_SEEN_PROPERTY), testTakes);
+    private static synchronized Path checked(String shipped, List<String> testTakes) {
+        List<String> key = new ArrayList<>(testTakes);
+        key.add(0, shipped);
+        return CHECKED.computeIfAbsent(key, k -> checked(shipped, System.getProperty(PROPERTY),
+                Boolean.getBoolean(ALLOW_SEEN_PROPERTY), testTakes));
     }
 
     /**

@@ -81,12 +81,17 @@ final class RenderedTake {
     private static final Map<String, RenderedTake> INSTANCES = new HashMap<>();
 
     private static Motion salsa(String take, double azimuth, double elevation) {
-        return new Motion("cmu-salsa-" + take, "/cmu/salsa_" + take + "_30fps.bvh", 120, "cmu-acrnn/salsa/" + take,
-                CameraSpec.DEFAULT.with(null, azimuth, elevation, null, null));
+        return excerpt("salsa", "cmu-acrnn/salsa/", take, 120, azimuth, elevation);
     }
 
     private static Motion daz(String take, int frames, double azimuth, double elevation) {
-        return new Motion("cmu-daz-" + take, "/cmu/daz_" + take + "_30fps.bvh", frames, "cmu-daz/" + take,
+        return excerpt("daz", "cmu-daz/", take, frames, azimuth, elevation);
+    }
+
+    /** An excerpt {@code /cmu/<kind>_<take>_30fps.bvh} of dataset take {@code <folder><take>}, seen from its camera. */
+    private static Motion excerpt(String kind, String folder, String take, int frames, double azimuth,
+            double elevation) {
+        return new Motion("cmu-" + kind + "-" + take, "/cmu/" + kind + "_" + take + "_30fps.bvh", frames, folder + take,
                 CameraSpec.DEFAULT.with(null, azimuth, elevation, null, null));
     }
 
